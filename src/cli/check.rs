@@ -1,0 +1,113 @@
+//! `ansvarskollen check`, `test` and `compile`.
+
+use super::{FAILED, USAGE, color};
+use ansvarskollen::engine::compiled;
+use ansvarskollen::rules::{self, scenario};
+use std::path::{Path, PathBuf};
+
+pub fn check(dir: &Path) -> u8 {
+    let (loaded, diags, report) = rules::check_dir(dir);
+    eprint!("{}", rules::render(&diags, &loaded.sources, color()));
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    let r = &loaded.rules;
+    match &report {
+        Some(rep) => {
+            let s = &rep.stats;
+            let count = |code: &str| diags.iter().filter(|d| d.code == code).count();
+            outln!(
+                "checked {} rules and {} notes in {} files: {} kommuner ({} groups that every rule treats alike), {} date segments from {} to {}, {} cases",
+                s.rules,
+                s.notes,
+                loaded.sources.files.len(),
+                s.kommuner,
+                s.kommun_groups,
+                s.segments,
+                rep.window_from,
+                rep.window_to,
+                s.cases
+            );
+            outln!(
+                "{} gaps, {} conflicts, {} dead rules; {} cases answered \"not determined\" on purpose, with a reason",
+                count("gap"),
+                count("conflict"),
+                count("dead-rule") + count("dead-note"),
+                s.not_determined
+            );
+        }
+        None => outln!(
+            "the exhaustive check did not run: fix the {errors} error(s) above first ({} rules loaded from {})",
+            r.rules.len(),
+            dir.display()
+        ),
+    }
+    outln!("{errors} error(s), {warnings} warning(s)");
+    if errors > 0 { FAILED } else { 0 }
+}
+
+pub fn compile(dir: &Path, out: &Path) -> u8 {
+    let (loaded, diags, _) = rules::check_dir(dir);
+    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).cloned().collect();
+    if !errors.is_empty() {
+        eprint!("{}", rules::render(&errors, &loaded.sources, color()));
+        eprintln!("error: not compiled: {} error(s) in the rules", errors.len());
+        return FAILED;
+    }
+    if let Err(e) = std::fs::create_dir_all(out) {
+        eprintln!("error: cannot create {}: {e}", out.display());
+        return USAGE;
+    }
+    let path = out.join("rules.json");
+    let text = compiled::encode(&loaded.rules);
+    if let Err(e) = std::fs::write(&path, &text) {
+        eprintln!("error: cannot write {}: {e}", path.display());
+        return USAGE;
+    }
+    outln!("wrote {} ({} bytes, rules version {})", path.display(), text.len(), loaded.rules.version);
+    0
+}
+
+pub fn test(dir: &Path, files: &[PathBuf]) -> u8 {
+    let mut loaded = match super::load_for_use(dir) {
+        Ok(l) => l,
+        Err(c) => return c,
+    };
+    let mut all = Vec::new();
+    let mut bad = Vec::new();
+    for f in files {
+        match std::fs::read_to_string(f) {
+            Ok(text) => {
+                let (s, d) = scenario::load_file(&f.display().to_string(), text, &loaded.rules, &mut loaded.sources);
+                all.extend(s);
+                bad.extend(d);
+            }
+            Err(e) => {
+                eprintln!("error: cannot read {}: {e}", f.display());
+                return USAGE;
+            }
+        }
+    }
+    if !bad.is_empty() {
+        eprint!("{}", rules::render(&bad, &loaded.sources, color()));
+        eprintln!("error: {} problem(s) in the scenario files; no scenario was run", bad.len());
+        return USAGE;
+    }
+    let (mut passed, mut failed) = (0, 0);
+    for s in &all {
+        match scenario::run(s, &loaded.rules) {
+            Ok(()) => passed += 1,
+            Err(f) => {
+                failed += 1;
+                outln!("FAIL {} ({})", s.name, loaded.sources.position(&s.loc));
+                outln!("  expected: {}", f.expected);
+                outln!("  got:      {}", f.got);
+                match &f.rule {
+                    Some(r) => outln!("  deciding rule: {r}"),
+                    None => outln!("  deciding rule: none"),
+                }
+            }
+        }
+    }
+    outln!("{passed} passed, {failed} failed");
+    if failed > 0 { FAILED } else { 0 }
+}

@@ -1,0 +1,363 @@
+//! The compiled rules: what the engine evaluates, in plain data.
+//!
+//! People write rules as TOML in `rules/` (see `rules/README.md`); the loader (native only, in
+//! `crate::rules`) checks them and produces a [`RuleSet`]. The browser receives a `RuleSet`
+//! serialised by [`crate::engine::compiled`] and never sees TOML. Nothing here evaluates a case.
+
+use super::date::Date;
+use super::vocab::{Confidence, Duration, Housing, Lang, Need, Outcome, Set, Standing};
+use serde::{Deserialize, Serialize};
+
+/// The oldest age a case may state.
+pub const AGE_MAX: u8 = 130;
+
+/// A text in every language the rules are written in.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub sv: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Sv => &self.sv,
+            Lang::En if !self.en.is_empty() => &self.en,
+            Lang::En => &self.sv,
+        }
+    }
+}
+
+/// A document a rule cites: a law, an agreement, a web page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// SFS number of a Swedish statute, e.g. `2017:30`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sfs: Option<String>,
+    /// Who published it (e.g. "Riksdagen", "Region Västmanland").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// The date the document carries (or of the version used); `None` where it shows none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+}
+
+/// One citation of a rule: which document, which part, and for which dates it is the basis.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// Id of a [`Document`].
+    pub doc: String,
+    /// Section, paragraph or heading, e.g. `12 kap 1 §`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// First day this citation is the basis (default: the rule's whole validity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// Last day this citation is the basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+}
+
+impl Citation {
+    pub fn in_force(&self, date: Date) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.to.is_none_or(|t| date <= t)
+    }
+}
+
+/// The conditions on a case's inputs under which a rule or note applies.
+/// An input a rule does not mention is unconstrained (its set is "all").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conditions {
+    #[serde(default)]
+    pub need: Set<Need>,
+    #[serde(default)]
+    pub housing: Set<Housing>,
+    #[serde(default)]
+    pub duration: Set<Duration>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub can_visit_clinic: Option<bool>,
+    /// Inclusive age range.
+    #[serde(default)]
+    pub age_min: u8,
+    #[serde(default = "age_max")]
+    pub age_max: u8,
+}
+
+fn age_max() -> u8 {
+    AGE_MAX
+}
+
+impl Default for Conditions {
+    fn default() -> Self {
+        Conditions {
+            need: Set::all(),
+            housing: Set::all(),
+            duration: Set::all(),
+            can_visit_clinic: None,
+            age_min: 0,
+            age_max: AGE_MAX,
+        }
+    }
+}
+
+/// Where and when a rule or note applies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applies {
+    /// Länskod of the region whose file holds it; `None` for national law.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Kommun codes it is limited to (a kommun exception); empty = the whole scope.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kommuner: Vec<String>,
+    #[serde(default)]
+    pub when: Conditions,
+    pub valid_from: Date,
+    /// Last day it applies (inclusive); `None` = still in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<Date>,
+}
+
+impl Applies {
+    pub fn in_force(&self, date: Date) -> bool {
+        self.valid_from <= date && self.valid_to.is_none_or(|t| date <= t)
+    }
+}
+
+/// A rule: under these conditions, this is who is responsible, because of this source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rule {
+    pub id: String,
+    pub standing: Standing,
+    #[serde(flatten)]
+    pub applies: Applies,
+    pub responsible: Outcome,
+    pub confidence: Confidence,
+    /// Why, in plain words: one reason of the answer's explanation.
+    pub reason: Text,
+    /// What is not known about this rule, for the reader ("kontrollera med din kommun").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doubt: Option<Text>,
+    /// What the person should do next, if this rule decides (overrides the general contact text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<Text>,
+    pub source: Vec<Citation>,
+}
+
+/// A note: extra explanation attached to answers it applies to; it never decides.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub id: String,
+    #[serde(flatten)]
+    pub applies: Applies,
+    pub text: Text,
+    pub source: Vec<Citation>,
+}
+
+/// A name an organisation carried until a date (e.g. "Landstinget Västmanland").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormerName {
+    pub name: String,
+    /// Last day the name was used.
+    pub until: Date,
+}
+
+/// A kommun that belonged to this region until a date (Heby: Västmanland until 2006-12-31).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormerMember {
+    pub kommun: String,
+    pub until: Date,
+}
+
+/// A region (or, before 2019/2020, a landsting) and what is known about its rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Region {
+    /// Länskod, two digits.
+    pub lan: String,
+    /// Current name.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_names: Vec<FormerName>,
+    /// How well the region's rules are known, overall.
+    pub confidence: Confidence,
+    /// One-paragraph summary of the region's arrangement.
+    pub summary: Text,
+    /// Questions the sources leave open.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub open_questions: Vec<Text>,
+    /// Before this date the rules do not answer for this region (e.g. before a region was formed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub covered_from: Option<Date>,
+    /// Why dates before `covered_from` are not covered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before_coverage: Option<Text>,
+    /// One body is both kommun and region (Gotland, HSL 1 kap 2 §).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kommun_is_region: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_members: Vec<FormerMember>,
+    /// Sources of the region-level facts (names, members, coverage, summary).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source: Vec<Citation>,
+    /// The rule file, relative to the rules folder (`regions/19-vastmanland.toml`), for reports.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file: String,
+}
+
+impl Region {
+    /// The region's name on a date.
+    pub fn name_on(&self, date: Date) -> &str {
+        self.former_names
+            .iter()
+            .filter(|n| date <= n.until)
+            .min_by_key(|n| n.until)
+            .map_or(&self.name, |n| &n.name)
+    }
+}
+
+/// A kommun from the register (`rules/kommuner.csv`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kommun {
+    /// SCB kommunkod, four digits.
+    pub code: String,
+    pub name: String,
+    /// Länskod of the region it belongs to today.
+    pub lan: String,
+    /// The organisation's name where the usual form ("Köpings kommun") is wrong.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+}
+
+impl Kommun {
+    /// The kommun as an organisation: "Köpings kommun", "Västerås kommun", "Falu kommun".
+    pub fn organisation_name(&self) -> String {
+        if let Some(o) = &self.organisation {
+            return o.clone();
+        }
+        let n = &self.name;
+        let last = n.chars().last().unwrap_or(' ');
+        // Swedish: a genitive -s after a consonant, none after a vowel or an s/x/z.
+        if "aeiouyåäöAEIOUYÅÄÖsxz".contains(last) {
+            format!("{n} kommun")
+        } else {
+            format!("{n}s kommun")
+        }
+    }
+}
+
+/// The general "what to do next" texts, by outcome; `{organisation}` is replaced.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contacts {
+    pub kommun: Text,
+    pub region: Text,
+    pub not_determined: Text,
+}
+
+/// The dates the static check covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Window {
+    pub from: Date,
+    pub to: Date,
+}
+
+/// Everything the engine needs to answer: the register, the regions, the rules and their sources.
+///
+/// Rules are kept in file order: national law first, then the regions by länskod. Among rules of
+/// the same standing the first that applies decides (the check reports any that disagree).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleSet {
+    /// Short hash of the rules as compiled; every answer carries it (an "execution receipt").
+    pub version: String,
+    pub window: Window,
+    pub contacts: Contacts,
+    pub documents: Vec<Document>,
+    pub regions: Vec<Region>,
+    pub kommuner: Vec<Kommun>,
+    pub rules: Vec<Rule>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+impl RuleSet {
+    pub fn kommun(&self, code: &str) -> Option<&Kommun> {
+        self.kommuner.iter().find(|k| k.code == code)
+    }
+
+    pub fn region(&self, lan: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.lan == lan)
+    }
+
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The region a kommun belonged to on a date (kommuner have moved: Heby left Västmanland
+    /// for Uppsala on 2007-01-01).
+    pub fn region_of(&self, kommun: &Kommun, date: Date) -> Option<&Region> {
+        let former = self
+            .regions
+            .iter()
+            .flat_map(|r| r.former_members.iter().map(move |m| (r, m)))
+            .filter(|(_, m)| m.kommun == kommun.code && date <= m.until)
+            .min_by_key(|(_, m)| m.until);
+        match former {
+            Some((r, _)) => Some(r),
+            None => self.region(&kommun.lan),
+        }
+    }
+
+    /// Finds a kommun by code or by name, ignoring case and diacritics ("koping" finds Köping).
+    pub fn find_kommun(&self, query: &str) -> Option<&Kommun> {
+        let q = query.trim();
+        if let Some(k) = self.kommun(q) {
+            return Some(k);
+        }
+        let key = fold(q);
+        self.kommuner.iter().find(|k| fold(&k.name) == key)
+    }
+}
+
+/// Lower-cases and strips Swedish diacritics and punctuation, for forgiving name matching.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            'å' | 'ä' | 'á' | 'à' | 'â' => Some('a'),
+            'ö' | 'ó' | 'ò' | 'ô' | 'ø' => Some('o'),
+            'é' | 'è' | 'ê' | 'ë' => Some('e'),
+            'ü' | 'ú' => Some('u'),
+            '-' | ' ' => Some(' '),
+            c if c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(name: &str) -> Kommun {
+        Kommun { code: "0000".into(), name: name.into(), lan: "00".into(), organisation: None }
+    }
+
+    #[test]
+    fn organisation_names() {
+        assert_eq!(k("Köping").organisation_name(), "Köpings kommun");
+        assert_eq!(k("Västerås").organisation_name(), "Västerås kommun");
+        assert_eq!(k("Sala").organisation_name(), "Sala kommun");
+        assert_eq!(k("Upplands Väsby").organisation_name(), "Upplands Väsby kommun");
+        let mut falun = k("Falun");
+        falun.organisation = Some("Falu kommun".into());
+        assert_eq!(falun.organisation_name(), "Falu kommun");
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Västerås"), "vasteras");
+        assert_eq!(fold("Malung-Sälen"), "malung salen");
+    }
+}

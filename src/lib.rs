@@ -1,0 +1,12 @@
+//! Ansvarskollen: who is responsible for this care need, here, on this date — the region or the
+//! kommun?
+//!
+//! - [`engine`]: the pure rules engine (cases, rules, answers, partial evaluation, the check).
+//! - `rules` (feature `cli`): loads and checks the TOML rules in `rules/`, with diagnostics.
+//! - The CLI (`src/main.rs`, feature `cli`) and the Yew widget (`ui`, feature `ui`) are faces:
+//!   they ask, call the engine, and render its answer.
+
+pub mod engine;
+
+#[cfg(feature = "cli")]
+pub mod rules;
