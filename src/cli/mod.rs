@@ -18,6 +18,7 @@ macro_rules! out {
 
 mod ask;
 mod check;
+mod coverage;
 mod labels;
 mod matrix;
 
@@ -69,6 +70,23 @@ enum Command {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// Per region: confidence, dates covered, number of rules and scenarios, open questions.
+    Coverage {
+        /// Print JSON: a list with one object per region.
+        #[arg(long)]
+        json: bool,
+        /// Print a Markdown table (as in README.md).
+        #[arg(long, conflicts_with = "json")]
+        markdown: bool,
+        /// Language of the table: sv or en.
+        #[arg(long, default_value = "sv")]
+        lang: String,
+        /// Where the scenario files are (default: tests/scenarios).
+        #[arg(long, default_value = "tests/scenarios")]
+        scenarios: PathBuf,
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
     /// Check the rules and write their compiled form (what the browser reads) to a folder.
     Compile {
         /// The rules folder (default: ./rules).
@@ -90,6 +108,9 @@ pub fn main() -> ExitCode {
         Command::Test { files, rules } => check::test(&rules_dir_or_default(rules), &files),
         Command::Ask(args) => ask::ask(args),
         Command::Matrix { kommun, date, lang, rules } => matrix::matrix(&rules_dir_or_default(rules), &kommun, date.as_deref(), &lang),
+        Command::Coverage { json, markdown, lang, scenarios, rules } => {
+            coverage::coverage(&rules_dir_or_default(rules), &scenarios, json, markdown, &lang)
+        }
         Command::Compile { rules_dir, out } => check::compile(&rules_dir_or_default(rules_dir), &out),
     };
     ExitCode::from(code)

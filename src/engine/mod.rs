@@ -25,6 +25,7 @@ pub mod answer;
 pub mod case;
 pub mod check;
 pub mod compiled;
+pub mod coverage;
 pub mod date;
 pub mod domain;
 pub mod eval;
