@@ -19,6 +19,13 @@ fn the_project_rules_pass_every_check() {
 }
 
 #[test]
+fn the_fixture_rules_are_clean() {
+    let (loaded, diags, report) = rules::check_dir(&common::root().join("tests/fixtures/rules"));
+    assert!(diags.is_empty(), "{}", render(&diags, &loaded.sources, false));
+    assert!(report.is_some());
+}
+
+#[test]
 fn an_empty_rules_folder_fails() {
     let dir = common::scratch("empty-rules");
     let (_, diags, report) = rules::check_dir(&dir);
@@ -27,11 +34,11 @@ fn an_empty_rules_folder_fails() {
     assert!(codes.iter().filter(|c| **c == "missing-file").count() >= 3, "{codes:?}");
 }
 
-/// Copies the rules, applies one textual edit, checks, and renders every diagnostic with the
+/// Copies the frozen fixture rules (tests/fixtures/rules), applies one textual edit, checks, and renders every diagnostic with the
 /// scratch folder's path replaced by `rules`.
 fn check_edited(name: &str, file: &str, find: &str, replace: &str) -> (Vec<&'static str>, String) {
     let dir = common::scratch(name);
-    common::copy_rules(&dir);
+    common::copy_fixture(&dir);
     let path = dir.join(file);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains(find), "fixture `{name}`: `{find}` not found in {file}");
@@ -44,7 +51,7 @@ fn check_edited(name: &str, file: &str, find: &str, replace: &str) -> (Vec<&'sta
 
 fn removing(name: &str, file: &str) -> (Vec<&'static str>, String) {
     let dir = common::scratch(name);
-    common::copy_rules(&dir);
+    common::copy_fixture(&dir);
     std::fs::remove_file(dir.join(file)).unwrap();
     let (loaded, diags, _) = rules::check_dir(&dir);
     let out = render(&diags, &loaded.sources, false).replace(&dir.display().to_string(), "rules");
@@ -71,7 +78,7 @@ broken!(missing_source, VM, "source = { doc = \"vastmanland-hemsjukvard\", secti
 broken!(valid_to_before_valid_from, VM, "valid_to = 2012-08-31", "valid_to = 1991-08-31", ["bad-date-range"]);
 broken!(quoted_date, VM, "valid_from = 2012-09-01", "valid_from = \"2012-09-01\"", ["quoted-date"]);
 broken!(unknown_housing_word, "national.toml", "when.housing = \"special\"", "when.housing = \"specail\"", ["unknown-word"]);
-broken!(unknown_document, VM, "doc = \"sala-hemsjukvard\"", "doc = \"sala-hemsjukvrd\"", ["unknown-document"]);
+broken!(unknown_document, VM, "doc = \"sala-hemsjukvard\"", "doc = \"sala-hemsjukvrd\"", ["unknown-document", "unused-document"]);
 broken!(document_without_url_or_sfs, VM, "url = \"https://www.sala.se/info/4656/\"\n", "", ["missing-source"]);
 broken!(not_verified_without_doubt, VM, "id = \"vastmanland.children\"", "id = \"vastmanland.children\"\nconfidence = \"partly\"", ["missing-doubt"]);
 broken!(toml_syntax, VM, "[[rule]]\nid = \"vastmanland.children\"", "[[rule]\nid = \"vastmanland.children\"", ["toml-syntax"]);
@@ -105,9 +112,11 @@ broken!(
 
 #[test]
 fn a_missing_region_file_is_an_error() {
-    let (codes, out) = removing("missing-region", "regions/08-kalmar.toml");
-    assert_eq!(codes, vec!["missing-region"], "{out}");
-    assert!(out.contains("län 08 has no region file"), "{out}");
+    let (codes, out) = removing("missing-region", "regions/01-stockholm.toml");
+    // Documents only Stockholm cited are now unused: warnings, besides the error.
+    assert!(codes.iter().all(|c| *c == "missing-region" || *c == "unused-document"), "{out}");
+    assert_eq!(codes.iter().filter(|c| **c == "missing-region").count(), 1, "{out}");
+    assert!(out.contains("län 01 has no region file"), "{out}");
 }
 
 #[test]

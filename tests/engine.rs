@@ -93,9 +93,10 @@ fn when_several_rules_agree_the_answer_names_them_all() {
 
 #[test]
 fn unverified_rules_carry_their_doubt() {
-    let a = answer(&case("2024-05-02", "0880", &[(Input::Need, "nursing"), (Input::Housing, "ordinary")]));
+    // Kronoberg before 2018: the year the kommuner took over is not found.
+    let a = answer(&case("2010-05-02", "0780", &[(Input::Need, "nursing"), (Input::Housing, "ordinary")]));
     assert!(!a.determined);
-    assert!(a.doubt.unwrap().contains("Region Kalmar län"));
+    assert!(a.doubt.is_some_and(|d| !d.is_empty()));
     assert_eq!(a.confidence, ansvarskollen::engine::Confidence::Unverified);
 }
 

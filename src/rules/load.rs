@@ -83,6 +83,7 @@ pub fn load(dir: &Path) -> Loaded {
             kommuner: Vec::new(),
             rules: Vec::new(),
             notes: Vec::new(),
+            partial: Vec::new(),
         },
         cites: Vec::new(),
         doc_locs: Vec::new(),
@@ -722,6 +723,20 @@ impl Loader {
                         break;
                     }
                 }
+            }
+        }
+        // A document nobody cites is usually a citation that was forgotten or misspelled.
+        for (i, d) in self.rules.documents.iter().enumerate() {
+            let cited = self.cites.iter().any(|c| {
+                let text = &self.sources.files[c.doc_loc.file].text[c.doc_loc.span.clone()];
+                text.trim_matches('"') == d.id
+            });
+            if !cited {
+                self.diags.push(
+                    Diagnostic::warning("unused-document", format!("document `{}` is not cited by any rule, note or region", d.id))
+                        .at(self.doc_locs[i].clone(), "never cited")
+                        .help("cite it where it is the basis of a rule (`source = { doc = \"…\" }`), or remove it"),
+                );
             }
         }
         let mut lans: Vec<&str> = self.rules.kommuner.iter().map(|k| k.lan.as_str()).collect();

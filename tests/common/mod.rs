@@ -33,6 +33,11 @@ pub fn copy_rules(dir: &Path) {
     copy_dir(&root().join("rules"), dir);
 }
 
+/// Copies the frozen fixture rules (tests/fixtures/rules) into `dir`.
+pub fn copy_fixture(dir: &Path) {
+    copy_dir(&root().join("tests/fixtures/rules"), dir);
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {

@@ -50,7 +50,8 @@ pub struct Conflict {
     /// Index of the rule that comes first (and would decide).
     pub first: usize,
     pub second: usize,
-    /// How many (kommun group, date segment, case) combinations disagree.
+    /// How many distinct cases (combinations of need, housing, age band, vårdcentral, duration)
+    /// the two rules disagree on, over all kommuner and dates.
     pub count: u64,
     pub from: Date,
     pub to: Date,
@@ -129,6 +130,7 @@ pub fn run_window(rules: &RuleSet, from: Date, to: Date) -> Report {
     let mut note_applied = vec![false; rules.notes.len()];
     let mut gaps: Vec<Gap> = Vec::new();
     let mut conflicts: Vec<Conflict> = Vec::new();
+    let mut conflict_cases: Vec<Vec<Facts>> = Vec::new();
 
     let groups = kommun_groups(rules);
     stats.kommun_groups = groups.len();
@@ -176,20 +178,27 @@ pub fn run_window(rules: &RuleSet, from: Date, to: Date) -> Report {
                     t.applied = true;
                     if o.standing == top_rule.standing && o.responsible != top_rule.responsible {
                         t.conflicted = true;
-                        match conflicts.iter_mut().find(|c| c.first == top && c.second == other) {
-                            Some(c) => {
-                                c.count += 1;
+                        match conflicts.iter().position(|c| c.first == top && c.second == other) {
+                            Some(ci) => {
+                                let c = &mut conflicts[ci];
                                 c.from = c.from.min(start);
                                 c.to = c.to.max(end);
+                                if !conflict_cases[ci].contains(&f) {
+                                    conflict_cases[ci].push(f);
+                                    c.count += 1;
+                                }
                             }
-                            None => conflicts.push(Conflict {
-                                first: top,
-                                second: other,
-                                count: 1,
-                                from: start,
-                                to: end,
-                                example: Example { kommun: k.code.clone(), date: start, facts: f },
-                            }),
+                            None => {
+                                conflicts.push(Conflict {
+                                    first: top,
+                                    second: other,
+                                    count: 1,
+                                    from: start,
+                                    to: end,
+                                    example: Example { kommun: k.code.clone(), date: start, facts: f },
+                                });
+                                conflict_cases.push(vec![f]);
+                            }
                         }
                     } else {
                         if !t.shadowed_by.contains(&top) {
