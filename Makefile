@@ -1,23 +1,92 @@
-# Ansvarskollen: one command to test everything, one to build and serve the widget.
-# Every target installs what it needs on a fresh machine (see README.md).
+# Ansvarskollen. The two commands of README.md:
+#   make serve   builds the widget and serves the demo on http://127.0.0.1:8080
+#   make test    runs every test: native (cargo test, rules check, scenarios) and browser (Chromium)
+# `make dist` only builds. Every target installs what it needs on a fresh machine: the rustup
+# wasm target, the wasm-bindgen CLI pinned to Cargo.lock's version (from crates.io), binaryen's
+# wasm-opt and the test tools (from the npm registry). Nothing is downloaded from elsewhere.
 
+SHELL := /bin/bash
 CARGO ?= cargo
+NPM ?= npm
+PORT ?= 8080
+TOOLS := $(CURDIR)/.tools
+DIST := dist
+WASM_TARGET := wasm32-unknown-unknown
+WASM_OUT := target/$(WASM_TARGET)/wasm/ansvarskollen.wasm
+# The wasm-bindgen CLI must be exactly the library's version.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+BINARYEN_VERSION := 132.0.0
 SCENARIOS := $(wildcard tests/scenarios/*.toml)
+export PATH := $(TOOLS)/bin:$(PATH)
 
-.PHONY: test test-native check scenarios
+.PHONY: test test-native test-browser dist serve tools check scenarios coverage clean
 
 ## Run every test.
-test: test-native
+test: test-native test-browser
 
-## The native suite: unit, integration, property and snapshot tests, then the CLI's own check and
-## scenario run, exactly as a rule maintainer runs them.
+## Unit, integration, property and snapshot tests; then the CLI's own check and scenario run.
 test-native:
 	$(CARGO) test --locked
 	$(CARGO) run --locked --quiet -- check rules
 	$(CARGO) run --locked --quiet -- test $(SCENARIOS)
+
+## Browser tests: drive the built dist/ in Debian's Chromium.
+test-browser: dist tests/browser/node_modules
+	@test -x /usr/bin/chromium || { echo "error: /usr/bin/chromium is missing: install Debian's chromium (apt-get install chromium), as .ci/run does"; exit 2; }
+	node tests/browser/run.mjs
+
+tests/browser/node_modules: tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+## Build the optimised widget into dist/.
+dist: tools
+	$(CARGO) build --locked --release --bin ansvarskollen
+	rm -rf $(DIST)
+	mkdir -p $(DIST)/wasm
+	target/release/ansvarskollen compile rules --out $(DIST)/rules
+	$(CARGO) build --locked --profile wasm --target $(WASM_TARGET) --lib --no-default-features --features ui
+	wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+		--out-dir $(DIST)/wasm $(WASM_OUT)
+	node $(TOOLS)/node_modules/binaryen/bin/wasm-opt -Oz $(DIST)/wasm/ansvarskollen_bg.wasm -o $(DIST)/wasm/ansvarskollen_bg.wasm
+	cp www/*.html www/*.js www/*.css www/*.svg $(DIST)/
+	@ls -l $(DIST)/wasm/ansvarskollen_bg.wasm $(DIST)/wasm/ansvarskollen.js | awk '{ print $$5, $$9 }'
+
+## Build, then serve dist/ on http://127.0.0.1:$(PORT) (Ctrl-C stops it).
+serve: dist
+	@echo "Serving http://127.0.0.1:$(PORT)/  (demo for web editors: http://127.0.0.1:$(PORT)/demo.html)"
+	cd $(DIST) && $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3) -m http.server $(PORT) --bind 127.0.0.1
+
+## The build tools, installed once into .tools/ (or taken from PATH when the version matches).
+tools: $(TOOLS)/.wasm-target $(TOOLS)/.wasm-bindgen-$(WASM_BINDGEN_VERSION) $(TOOLS)/node_modules/binaryen/package.json
+
+$(TOOLS)/.wasm-target:
+	@mkdir -p $(TOOLS)
+	rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@touch $@
+
+$(TOOLS)/.wasm-bindgen-$(WASM_BINDGEN_VERSION):
+	@mkdir -p $(TOOLS)/bin
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+		echo "using $$(command -v wasm-bindgen) ($(WASM_BINDGEN_VERSION))"; \
+	else \
+		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) from crates.io (a few minutes, once)"; \
+		$(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(TOOLS); \
+	fi
+	@touch $@
+
+$(TOOLS)/node_modules/binaryen/package.json:
+	@mkdir -p $(TOOLS)
+	$(NPM) install --prefix $(TOOLS) --no-save --no-audit --no-fund binaryen@$(BINARYEN_VERSION)
 
 check:
 	$(CARGO) run --locked --quiet -- check rules
 
 scenarios:
 	$(CARGO) run --locked --quiet -- test $(SCENARIOS)
+
+coverage:
+	$(CARGO) run --locked --quiet -- coverage
+
+clean:
+	rm -rf $(DIST) $(TOOLS) test-artifacts tests/browser/node_modules

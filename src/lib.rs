@@ -7,6 +7,7 @@
 //!   they ask, call the engine, and render its answer.
 
 pub mod engine;
+pub mod ui;
 
 #[cfg(feature = "cli")]
 pub mod rules;

@@ -1,7 +1,7 @@
 //! `ansvarskollen check`, `test` and `compile`.
 
 use super::{FAILED, USAGE, color};
-use ansvarskollen::engine::compiled;
+use ansvarskollen::engine::{compiled, coverage};
 use ansvarskollen::rules::{self, scenario};
 use std::path::{Path, PathBuf};
 
@@ -45,6 +45,8 @@ pub fn check(dir: &Path) -> u8 {
     if errors > 0 { FAILED } else { 0 }
 }
 
+/// Writes the compiled rules: `rules.json` (everything, for tools), `core.json` and
+/// `regions/NN.json` (what the browser loads), and `coverage.json` (the "Om uppgifterna" table).
 pub fn compile(dir: &Path, out: &Path) -> u8 {
     let (loaded, diags, _) = rules::check_dir(dir);
     let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).cloned().collect();
@@ -53,17 +55,32 @@ pub fn compile(dir: &Path, out: &Path) -> u8 {
         eprintln!("error: not compiled: {} error(s) in the rules", errors.len());
         return FAILED;
     }
-    if let Err(e) = std::fs::create_dir_all(out) {
-        eprintln!("error: cannot create {}: {e}", out.display());
-        return USAGE;
+    let (core, parts) = compiled::split(&loaded.rules);
+    let mut files = vec![
+        (out.join("rules.json"), compiled::encode(&loaded.rules)),
+        (out.join("core.json"), compiled::encode(&core)),
+        (out.join("coverage.json"), serde_json::to_string(&coverage::report(&loaded.rules)).unwrap_or_default()),
+    ];
+    for p in &parts {
+        files.push((out.join("regions").join(format!("{}.json", p.lan)), compiled::encode_part(p)));
     }
-    let path = out.join("rules.json");
-    let text = compiled::encode(&loaded.rules);
-    if let Err(e) = std::fs::write(&path, &text) {
-        eprintln!("error: cannot write {}: {e}", path.display());
-        return USAGE;
+    for (path, text) in &files {
+        let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(path, text));
+        if let Err(e) = written {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return USAGE;
+        }
     }
-    outln!("wrote {} ({} bytes, rules version {})", path.display(), text.len(), loaded.rules.version);
+    let size = |name: &str| files.iter().find(|(p, _)| p.ends_with(name)).map_or(0, |(_, t)| t.len());
+    outln!(
+        "wrote {} files to {}: core.json {} bytes, {} region files, rules.json {} bytes (rules version {})",
+        files.len(),
+        out.display(),
+        size("core.json"),
+        parts.len(),
+        size("rules.json"),
+        loaded.rules.version
+    );
     0
 }
 

@@ -7,10 +7,10 @@ use super::domain::{Space, date_breaks};
 use super::eval::Context;
 use super::ruleset::{RuleSet, Text};
 use super::vocab::{Confidence, Duration, Housing, Need, Outcome};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What the rules know about one region.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegionCoverage {
     /// Länskod, two digits.
     pub lan: String,

@@ -117,6 +117,12 @@ impl<'r> Context<'r> {
             input: "kommun".into(),
             message: format!("the rules hold no region for län {} (kommun {})", k.lan, k.code),
         })?;
+        if !rules.has_region(&region.lan) {
+            return Err(CaseError {
+                input: "kommun".into(),
+                message: format!("the rules of {} are not loaded", region.name),
+            });
+        }
         let mut active: Vec<usize> = (0..rules.rules.len())
             .filter(|&i| {
                 let a = &rules.rules[i].applies;

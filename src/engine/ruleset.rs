@@ -279,6 +279,10 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Länskoder of regions whose rules are not loaded (a browser's core before it fetches them);
+    /// empty when every rule is here. The engine refuses to answer for such a region.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partial: Vec<String>,
 }
 
 impl RuleSet {

@@ -1,0 +1,9 @@
+//! The widget face: a Yew app asking only the questions the engine still needs and rendering its
+//! explained answer. `flow` and `i18n` are plain Rust (tested natively); everything that touches the
+//! DOM is behind the `ui` feature and built for `wasm32-unknown-unknown`.
+
+pub mod flow;
+pub mod i18n;
+
+#[cfg(feature = "ui")]
+mod web;

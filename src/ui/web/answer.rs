@@ -1,0 +1,293 @@
+//! The answer: who is responsible in large text, what to do next, how sure it is, "Varför?" with
+//! the reasons and their sources, the date, a summary of the answers with "Ändra", and — for staff
+//! — the kommun's whole responsibility matrix. Renders the engine's answer; decides nothing.
+
+use super::with_rules;
+use crate::engine::answer::{Answer, CitationOut, Reason, ReasonRole};
+use crate::engine::partial::{Part, matrix};
+use crate::engine::ruleset::AGE_MAX;
+use crate::engine::{Housing, Input, Need, Responsible, Vocab};
+use crate::ui::flow::{Flow, Step};
+use crate::ui::i18n::{Catalogue, fill};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerProps {
+    pub answer: Rc<Answer>,
+    pub flow: Rc<Flow>,
+    pub cat: &'static Catalogue,
+    pub heading: NodeRef,
+    pub standalone: bool,
+    pub on_change: Callback<Step>,
+    pub on_restart: Callback<()>,
+    pub on_status: Callback<String>,
+}
+
+fn citation(c: &CitationOut) -> Html {
+    let mut detail = Vec::new();
+    if let Some(s) = &c.section {
+        detail.push(s.clone());
+    }
+    if let Some(sfs) = &c.sfs {
+        detail.push(format!("SFS {sfs}"));
+    }
+    if let Some(p) = &c.publisher {
+        detail.push(p.clone());
+    }
+    if let Some(d) = &c.date {
+        detail.push(d.to_string());
+    }
+    let title = match &c.url {
+        Some(u) => html! { <a class="ak-source-link" href={u.clone()} rel="noopener noreferrer" target="_blank">{ c.title.clone() }</a> },
+        None => html! { <cite>{ c.title.clone() }</cite> },
+    };
+    html! {
+        <li class="ak-citation">
+            { title }
+            if !detail.is_empty() { <span class="ak-citation-detail">{ format!(" — {}", detail.join(", ")) }</span> }
+            if let Some(u) = &c.url { <span class="ak-print-url">{ format!(" ({u})") }</span> }
+        </li>
+    }
+}
+
+fn reason(r: &Reason, cat: &Catalogue) -> Html {
+    let overridden = r.role == ReasonRole::Overridden;
+    html! {
+        <li class={classes!("ak-reason", overridden.then_some("ak-reason--aside"))} data-rule={r.id.clone()}>
+            <p class="ak-reason-text">{ r.text.clone() }</p>
+            if overridden { <p class="ak-reason-aside">{ cat.set_aside }</p> }
+            if !r.citations.is_empty() {
+                <div class="ak-sources">
+                    <span class="ak-sources-label">{ cat.source }{ ":" }</span>
+                    <ul class="ak-citations">{ for r.citations.iter().map(citation) }</ul>
+                </div>
+            }
+        </li>
+    }
+}
+
+#[function_component(AnswerView)]
+pub fn answer_view(p: &AnswerProps) -> Html {
+    let a = &p.answer;
+    let cat = p.cat;
+    let show_matrix = use_state(|| false);
+    let heading_text = match a.responsible {
+        Some(Responsible::Kommun) => cat.kommun_responsible,
+        Some(Responsible::Region) => cat.region_responsible,
+        None => cat.not_determined,
+    };
+    let organisation = a.organisation.as_ref().map(|o| {
+        if o.one_body {
+            let t = if o.role == Responsible::Kommun { cat.one_body_as_kommun } else { cat.one_body_as_region };
+            fill(t, &[("organisation", &o.name)])
+        } else {
+            o.name.clone()
+        }
+    });
+    let responsible = a.responsible.map_or("not_determined", |r| r.as_str());
+    let rule_line = a.rule.as_ref().map(|r| {
+        let valid = match r.valid_to {
+            Some(to) => fill(cat.valid_between, &[("from", &r.valid_from.to_string()), ("to", &to.to_string())]),
+            None => fill(cat.valid_from, &[("from", &r.valid_from.to_string())]),
+        };
+        format!("{}: {} ({valid})", cat.deciding_rule, r.id)
+    });
+
+    let on_print = Callback::from(|_| super::print());
+    let on_copy = {
+        let on_status = p.on_status.clone();
+        Callback::from(move |_| {
+            let href = super::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            let on_status = on_status.clone();
+            super::copy_text(href, Callback::from(move |ok: bool| on_status.emit(if ok { cat.link_copied } else { cat.link_copy_failed }.to_string())));
+        })
+    };
+    let on_restart = {
+        let cb = p.on_restart.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    let on_matrix = {
+        let show = show_matrix.clone();
+        Callback::from(move |_| show.set(!*show))
+    };
+
+    html! {
+        <div class="ak-result">
+            <section class="ak-answer" data-responsible={responsible} data-confidence={a.confidence.as_str()}
+                data-rule={a.rule.as_ref().map(|r| r.id.clone())}>
+                <h2 class="ak-answer-heading" tabindex="-1" ref={p.heading.clone()}>
+                    <span class="ak-answer-who">{ heading_text }</span>
+                    if let Some(org) = organisation {
+                        <span class="ak-answer-org">{ org }</span>
+                    }
+                </h2>
+                <p class={classes!("ak-confidence", format!("ak-confidence--{}", a.confidence.as_str()))}>{ cat.confidence(a.confidence) }</p>
+                if let Some(d) = &a.doubt {
+                    <div class="ak-doubt">
+                        <h3 class="ak-doubt-title">{ cat.doubt_title }</h3>
+                        <p>{ d.clone() }</p>
+                    </div>
+                }
+                <div class="ak-next">
+                    <h3>{ cat.next_step }</h3>
+                    <p>{ a.next_step.clone() }</p>
+                </div>
+                <div class="ak-why">
+                    <h3>{ cat.why }</h3>
+                    <ol class="ak-reasons">{ for a.reasons.iter().map(|r| reason(r, cat)) }</ol>
+                    if !a.notes.is_empty() {
+                        <h3>{ cat.good_to_know }</h3>
+                        <ul class="ak-notes">{ for a.notes.iter().map(|r| reason(r, cat)) }</ul>
+                    }
+                </div>
+                <p class="ak-date">{ fill(cat.rules_date, &[("date", &a.case.date.to_string())]) }</p>
+                if let Some(line) = rule_line { <p class="ak-rule">{ line }</p> }
+                <p class="ak-guidance">{ cat.guidance }</p>
+            </section>
+            <Summary flow={p.flow.clone()} answer={p.answer.clone()} cat={cat} on_change={p.on_change.clone()} />
+            <div class="ak-actions">
+                if p.standalone {
+                    <button type="button" class="ak-button ak-button--secondary" onclick={on_copy}>{ cat.copy_link }</button>
+                }
+                <button type="button" class="ak-button ak-button--secondary" onclick={on_print}>{ cat.print }</button>
+                <button type="button" class="ak-button ak-button--secondary" onclick={on_restart}>{ cat.restart }</button>
+                <button type="button" class="ak-link" aria-expanded={show_matrix.to_string()} onclick={on_matrix}>
+                    { if *show_matrix { cat.hide_matrix } else { cat.show_matrix } }
+                </button>
+            </div>
+            if *show_matrix {
+                <MatrixView kommun={a.kommun.code.clone()} kommun_name={a.kommun.name.clone()} date={a.case.date.to_string()} cat={cat} />
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub flow: Rc<Flow>,
+    pub answer: Rc<Answer>,
+    pub cat: &'static Catalogue,
+    pub on_change: Callback<Step>,
+}
+
+/// "Dina svar": the answers given, each with "Ändra" (the GOV.UK check-answers pattern).
+#[function_component(Summary)]
+pub fn summary(p: &SummaryProps) -> Html {
+    let cat = p.cat;
+    let c = &p.flow.case;
+    let mut rows: Vec<(&str, String, Option<Step>)> = Vec::new();
+    let kommun_change = (!p.flow.fixed_kommun).then_some(Step::Input(Input::Kommun));
+    rows.push((cat.summary_kommun, p.answer.kommun.name.clone(), kommun_change));
+    let value = |known: Option<String>| known.unwrap_or_else(|| cat.not_asked.to_string());
+    rows.push((cat.summary_need, value(c.need.map(|n| cat.need(n).0.to_string())), Some(Step::Input(Input::Need))));
+    rows.push((cat.summary_housing, value(c.housing.map(|h| cat.housing(h).0.to_string())), Some(Step::Input(Input::Housing))));
+    rows.push((cat.summary_age, value(c.age.map(|a| fill(cat.age_value, &[("n", &a.to_string())]))), Some(Step::Input(Input::Age))));
+    rows.push((
+        cat.summary_visit,
+        value(c.can_visit_clinic.map(|v| if v { cat.visit_yes.0 } else { cat.visit_no.0 }.to_string())),
+        Some(Step::Input(Input::CanVisitClinic)),
+    ));
+    rows.push((cat.summary_duration, value(c.duration.map(|d| cat.duration(d).0.to_string())), Some(Step::Input(Input::Duration))));
+    rows.push((cat.summary_date, c.date.to_string(), Some(Step::Date)));
+    html! {
+        <section class="ak-summary">
+            <h3>{ cat.summary_title }</h3>
+            <dl class="ak-summary-list">
+                { for rows.into_iter().map(|(label, val, step)| html! {
+                    <div class="ak-summary-row">
+                        <dt>{ label }</dt>
+                        <dd class="ak-summary-value">{ val }</dd>
+                        <dd class="ak-summary-action">
+                            if let Some(step) = step {
+                                <button type="button" class="ak-link" onclick={
+                                    let cb = p.on_change.clone();
+                                    move |_| cb.emit(step)
+                                }>
+                                    { cat.change }<span class="ak-visually-hidden">{ format!(" {}", label.to_lowercase()) }</span>
+                                </button>
+                            }
+                        </dd>
+                    </div>
+                }) }
+            </dl>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MatrixProps {
+    pub kommun: String,
+    pub kommun_name: String,
+    pub date: String,
+    pub cat: &'static Catalogue,
+}
+
+fn cell(parts: &[Part], cat: &Catalogue) -> Html {
+    html! {
+        <ul class="ak-cell">
+            { for parts.iter().map(|part| {
+                let word = match part.outcome.responsible() {
+                    Some(Responsible::Kommun) => cat.matrix_kommun,
+                    Some(Responsible::Region) => cat.matrix_region,
+                    None => cat.matrix_unknown,
+                };
+                let mut limits = Vec::new();
+                if let Some((a, b)) = part.age {
+                    limits.push(if b >= AGE_MAX {
+                        fill(cat.matrix_age_from, &[("n", &a.to_string())])
+                    } else {
+                        fill(cat.matrix_age_range, &[("a", &a.to_string()), ("b", &b.to_string())])
+                    });
+                }
+                if let Some(d) = part.duration {
+                    limits.push(cat.duration(d).0.to_string());
+                }
+                html! {
+                    <li class={format!("ak-cell--{}", part.outcome.as_str())}>
+                        { word }
+                        if !limits.is_empty() { <span class="ak-cell-limit">{ format!(" ({})", limits.join(", ")) }</span> }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+/// The kommun's whole responsibility matrix, for staff.
+#[function_component(MatrixView)]
+pub fn matrix_view(p: &MatrixProps) -> Html {
+    let cat = p.cat;
+    let Some(Ok(m)) = with_rules(|r| matrix(r, &p.kommun, crate::engine::Date::parse(&p.date).unwrap_or(crate::engine::Date::MIN))) else {
+        return html! {};
+    };
+    let title = fill(cat.matrix_title, &[("kommun", &p.kommun_name), ("date", &p.date)]);
+    html! {
+        <section class="ak-matrix">
+            <h3>{ title }</h3>
+            <p class="ak-hint">{ cat.matrix_intro }</p>
+            { for [(0usize, cat.matrix_can), (1, cat.matrix_cannot)].into_iter().map(|(visit, caption)| html! {
+                <div class="ak-table-wrap" role="region" aria-label={caption} tabindex="0">
+                    <table class="ak-table">
+                        <caption>{ caption }</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ cat.matrix_need }</th>
+                                { for Housing::ALL.iter().map(|h| html! { <th scope="col">{ cat.housing(*h).0 }</th> }) }
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for Need::ALL.iter().enumerate().map(|(ni, n)| html! {
+                                <tr>
+                                    <th scope="row">{ cat.need(*n).0 }</th>
+                                    { for (0..Housing::ALL.len()).map(|hi| html! { <td>{ cell(&m.cells[ni][hi][visit], cat) }</td> }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }) }
+        </section>
+    }
+}
+

@@ -1,0 +1,222 @@
+//! "Where?": a searchable kommun picker following the ARIA 1.2 combobox pattern (editable input,
+//! list autocomplete). Typing "väst" offers Västerås, Västervik, …; matching ignores case and
+//! accents and also finds kommun codes. Arrow keys move, Enter chooses, Escape closes.
+
+use super::steps::{BackLink, ErrorSummary};
+use crate::engine::ruleset::fold;
+use crate::ui::i18n::{Catalogue, fill};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct KommunProps {
+    pub cat: &'static Catalogue,
+    /// (code, name, region name) for every kommun the picker offers.
+    pub kommuner: Rc<Vec<(String, String, String)>>,
+    pub selected: Option<String>,
+    pub heading: NodeRef,
+    pub on_answer: Callback<String>,
+    pub on_back: Option<Callback<()>>,
+}
+
+/// Indices of the kommuner matching a query: names that start with it first, then names that
+/// contain it, then codes that start with it.
+pub fn matches(kommuner: &[(String, String, String)], query: &str) -> Vec<usize> {
+    let q = fold(query.trim());
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut starts = Vec::new();
+    let mut contains = Vec::new();
+    for (i, (code, name, _)) in kommuner.iter().enumerate() {
+        let n = fold(name);
+        if n.starts_with(&q) {
+            starts.push(i);
+        } else if n.contains(&q) || code.starts_with(&q) {
+            contains.push(i);
+        }
+    }
+    starts.extend(contains);
+    starts
+}
+
+#[function_component(KommunStep)]
+pub fn kommun_step(p: &KommunProps) -> Html {
+    let initial = p
+        .selected
+        .as_ref()
+        .and_then(|c| p.kommuner.iter().find(|k| &k.0 == c))
+        .map(|k| k.1.clone())
+        .unwrap_or_default();
+    let text = use_state(|| initial);
+    let open = use_state(|| false);
+    let active = use_state(|| None::<usize>);
+    let error = use_state(|| false);
+    let input = use_node_ref();
+    let summary = use_node_ref();
+    {
+        let summary = summary.clone();
+        use_effect_with(*error, move |e| {
+            if *e {
+                super::focus(&summary);
+            }
+        });
+    }
+    let found = matches(&p.kommuner, &text);
+    let shown: Vec<usize> = found.iter().copied().take(12).collect();
+
+    // The kommun the text names exactly (a finished choice), if any.
+    let exact = {
+        let t = fold(text.trim());
+        p.kommuner.iter().find(|k| fold(&k.1) == t || k.0 == t).map(|k| k.0.clone())
+    };
+
+    let choose = {
+        let on_answer = p.on_answer.clone();
+        Callback::from(move |code: String| on_answer.emit(code))
+    };
+    let oninput = {
+        let text = text.clone();
+        let open = open.clone();
+        let active = active.clone();
+        let error = error.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(el) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                text.set(el.value());
+                open.set(true);
+                active.set(None);
+                error.set(false);
+            }
+        })
+    };
+    let onkeydown = {
+        let open = open.clone();
+        let active = active.clone();
+        let shown = shown.clone();
+        let kommuner = p.kommuner.clone();
+        let choose = choose.clone();
+        let text = text.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let n = shown.len();
+            match e.key().as_str() {
+                "ArrowDown" if n > 0 => {
+                    e.prevent_default();
+                    open.set(true);
+                    active.set(Some(active.map_or(0, |a| (a + 1) % n)));
+                }
+                "ArrowUp" if n > 0 => {
+                    e.prevent_default();
+                    open.set(true);
+                    active.set(Some(active.map_or(n - 1, |a| (a + n - 1) % n)));
+                }
+                "Enter" => {
+                    if let (true, Some(a)) = (*open, *active) {
+                        e.prevent_default();
+                        let k = &kommuner[shown[a]];
+                        text.set(k.1.clone());
+                        open.set(false);
+                        choose.emit(k.0.clone());
+                    }
+                }
+                "Escape" => {
+                    if *open {
+                        open.set(false);
+                        active.set(None);
+                    } else {
+                        text.set(String::new());
+                    }
+                }
+                _ => {}
+            }
+        })
+    };
+    let onsubmit = {
+        let exact = exact.clone();
+        let found = found.clone();
+        let kommuner = p.kommuner.clone();
+        let choose = choose.clone();
+        let error = error.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match (&exact, found.as_slice()) {
+                (Some(code), _) => choose.emit(code.clone()),
+                (None, [only]) => choose.emit(kommuner[*only].0.clone()),
+                _ => error.set(true),
+            }
+        })
+    };
+    let onblur = {
+        let open = open.clone();
+        Callback::from(move |_: FocusEvent| open.set(false))
+    };
+    let onfocus = {
+        let open = open.clone();
+        Callback::from(move |_: FocusEvent| open.set(true))
+    };
+
+    // Nothing left to choose when the text names the only kommun offered.
+    let settled = exact.is_some() && shown.len() == 1;
+    let expanded = *open && !shown.is_empty() && !settled;
+    let count_text = match found.len() {
+        _ if text.trim().is_empty() || exact.is_some() => String::new(),
+        0 => p.cat.kommun_none.to_string(),
+        1 => p.cat.kommun_one.to_string(),
+        n => fill(p.cat.kommun_count, &[("n", &n.to_string())]),
+    };
+    let described = if *error { "ak-kommun-hint ak-kommun-error" } else { "ak-kommun-hint" };
+    html! {
+        <form class="ak-step" novalidate=true {onsubmit}>
+            <BackLink cat={p.cat} on_back={p.on_back.clone()} />
+            if *error {
+                <ErrorSummary cat={p.cat} message={p.cat.kommun_error} target={input.clone()} node={summary} />
+            }
+            <div class={classes!("ak-group", error.then_some("ak-group--error"))}>
+                <h2 class="ak-heading" tabindex="-1" ref={p.heading.clone()}>
+                    <label for="ak-kommun">{ p.cat.kommun_question }</label>
+                </h2>
+                <p class="ak-hint" id="ak-kommun-hint">{ p.cat.kommun_hint }</p>
+                if *error {
+                    <p class="ak-error-message" id="ak-kommun-error">{ p.cat.kommun_error }</p>
+                }
+                <div class="ak-combobox">
+                    <input class="ak-input" type="text" id="ak-kommun" name="kommun" ref={input}
+                        role="combobox" aria-autocomplete="list" aria-controls="ak-kommun-list"
+                        aria-expanded={expanded.to_string()}
+                        aria-activedescendant={if expanded { active.map(|a| format!("ak-kommun-opt-{a}")) } else { None }}
+                        aria-describedby={described} aria-invalid={error.to_string()}
+                        autocomplete="off" autocapitalize="off" spellcheck="false"
+                        value={(*text).clone()} {oninput} {onkeydown} {onblur} {onfocus} />
+                    <ul class="ak-listbox" id="ak-kommun-list" role="listbox" aria-label={p.cat.kommun_label} hidden={!expanded}>
+                        { for shown.iter().enumerate().map(|(pos, &i)| {
+                            let (code, name, region) = p.kommuner[i].clone();
+                            let is_active = *active == Some(pos);
+                            let onmousedown = {
+                                let choose = choose.clone();
+                                let text = text.clone();
+                                let open = open.clone();
+                                let name = name.clone();
+                                let code = code.clone();
+                                // mousedown, not click: it comes before the input's blur closes the list.
+                                Callback::from(move |e: MouseEvent| {
+                                    e.prevent_default();
+                                    text.set(name.clone());
+                                    open.set(false);
+                                    choose.emit(code.clone());
+                                })
+                            };
+                            html! {
+                                <li id={format!("ak-kommun-opt-{pos}")} role="option" class={classes!("ak-option", is_active.then_some("ak-option--active"))}
+                                    aria-selected={is_active.to_string()} {onmousedown}>
+                                    <span class="ak-option-name">{ name }</span>
+                                    <span class="ak-option-region">{ region }</span>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </div>
+                <p class="ak-visually-hidden" role="status" aria-live="polite">{ count_text }</p>
+            </div>
+            <button type="submit" class="ak-button">{ p.cat.continue_ }</button>
+        </form>
+    }
+}

@@ -1,0 +1,217 @@
+//! Question pages in the GOV.UK pattern: the question is the heading, a hint under it, a back
+//! link, one thing to answer, a Continue button, and an error summary when nothing was given.
+
+use crate::ui::i18n::{Catalogue, Choice};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct BackProps {
+    pub cat: &'static Catalogue,
+    pub on_back: Option<Callback<()>>,
+}
+
+/// "Tillbaka", when there is somewhere to go back to.
+#[function_component(BackLink)]
+pub fn back_link(p: &BackProps) -> Html {
+    match &p.on_back {
+        Some(cb) => {
+            let cb = cb.clone();
+            html! { <button type="button" class="ak-back" onclick={move |_| cb.emit(())}>{ p.cat.back }</button> }
+        }
+        None => html! {},
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorSummaryProps {
+    pub cat: &'static Catalogue,
+    pub message: &'static str,
+    /// Where "the problem" is: the summary's link moves focus there.
+    pub target: NodeRef,
+    pub node: NodeRef,
+}
+
+/// The error summary at the top of the step, focused when shown.
+#[function_component(ErrorSummary)]
+pub fn error_summary(p: &ErrorSummaryProps) -> Html {
+    let target = p.target.clone();
+    html! {
+        <div class="ak-error-summary" role="alert" tabindex="-1" ref={p.node.clone()}>
+            <h2 class="ak-error-title">{ p.cat.error_title }</h2>
+            <ul>
+                <li><button type="button" class="ak-link" onclick={move |_| super::focus(&target)}>{ p.message }</button></li>
+            </ul>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChoiceProps {
+    /// The input's name in the case vocabulary, used for ids.
+    pub name: &'static str,
+    pub question: &'static str,
+    pub hint: &'static str,
+    /// (word, (label, hint)) for each choice.
+    pub options: Vec<(&'static str, Choice)>,
+    pub selected: Option<&'static str>,
+    pub cat: &'static Catalogue,
+    pub heading: NodeRef,
+    pub on_answer: Callback<String>,
+    pub on_back: Option<Callback<()>>,
+}
+
+/// One question answered by choosing one of several options (radio buttons).
+#[function_component(ChoiceStep)]
+pub fn choice_step(p: &ChoiceProps) -> Html {
+    let chosen = use_state(|| p.selected.map(str::to_string));
+    let error = use_state(|| false);
+    let summary = use_node_ref();
+    let first = use_node_ref();
+    {
+        let summary = summary.clone();
+        use_effect_with(*error, move |e| {
+            if *e {
+                super::focus(&summary);
+            }
+        });
+    }
+    let onsubmit = {
+        let chosen = chosen.clone();
+        let error = error.clone();
+        let on_answer = p.on_answer.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match &*chosen {
+                Some(w) => on_answer.emit(w.clone()),
+                None => error.set(true),
+            }
+        })
+    };
+    let name = p.name;
+    let hint_id = format!("ak-{name}-hint");
+    let error_id = format!("ak-{name}-error");
+    let described = if *error { format!("{hint_id} {error_id}") } else { hint_id.clone() };
+    html! {
+        <form class="ak-step" novalidate=true {onsubmit}>
+            <BackLink cat={p.cat} on_back={p.on_back.clone()} />
+            if *error {
+                <ErrorSummary cat={p.cat} message={p.cat.choose_one} target={first.clone()} node={summary} />
+            }
+            <div class={classes!("ak-group", error.then_some("ak-group--error"))}>
+                <fieldset class="ak-fieldset" aria-describedby={described}>
+                    <legend class="ak-legend">
+                        <h2 class="ak-heading" tabindex="-1" ref={p.heading.clone()}>{ p.question }</h2>
+                    </legend>
+                    <p class="ak-hint" id={hint_id}>{ p.hint }</p>
+                    if *error {
+                        <p class="ak-error-message" id={error_id}>{ p.cat.choose_one }</p>
+                    }
+                    <div class="ak-radios">
+                        { for p.options.iter().enumerate().map(|(i, (word, (label, hint)))| {
+                            let id = format!("ak-{name}-{i}");
+                            let hid = format!("{id}-hint");
+                            let checked = chosen.as_deref() == Some(*word);
+                            let onchange = {
+                                let chosen = chosen.clone();
+                                let word = word.to_string();
+                                Callback::from(move |_: Event| chosen.set(Some(word.clone())))
+                            };
+                            html! {
+                                <div class="ak-radio">
+                                    <input class="ak-radio-input" type="radio" id={id.clone()} name={name} value={*word}
+                                        {checked} {onchange} aria-describedby={hid.clone()}
+                                        ref={if i == 0 { first.clone() } else { NodeRef::default() }} />
+                                    <label class="ak-radio-label" for={id}>{ *label }</label>
+                                    <p class="ak-radio-hint" id={hid}>{ *hint }</p>
+                                </div>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
+            </div>
+            <button type="submit" class="ak-button">{ p.cat.continue_ }</button>
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextProps {
+    pub name: &'static str,
+    pub question: &'static str,
+    pub hint: &'static str,
+    pub label: &'static str,
+    pub error_text: &'static str,
+    pub numeric: bool,
+    pub value: String,
+    /// Returns the answer's word, or `None` if the text is not valid.
+    pub validate: Callback<String, Option<String>>,
+    pub cat: &'static Catalogue,
+    pub heading: NodeRef,
+    pub on_answer: Callback<String>,
+    pub on_back: Option<Callback<()>>,
+}
+
+/// One question answered by typing (age, date). The question, as heading, labels the field.
+#[function_component(TextStep)]
+pub fn text_step(p: &TextProps) -> Html {
+    let text = use_state(|| p.value.clone());
+    let error = use_state(|| false);
+    let summary = use_node_ref();
+    let input = use_node_ref();
+    {
+        let summary = summary.clone();
+        use_effect_with(*error, move |e| {
+            if *e {
+                super::focus(&summary);
+            }
+        });
+    }
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(el) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                text.set(el.value());
+            }
+        })
+    };
+    let onsubmit = {
+        let text = text.clone();
+        let error = error.clone();
+        let validate = p.validate.clone();
+        let on_answer = p.on_answer.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match validate.emit((*text).clone()) {
+                Some(word) => on_answer.emit(word),
+                None => error.set(true),
+            }
+        })
+    };
+    let name = p.name;
+    let id = format!("ak-{name}");
+    let hint_id = format!("ak-{name}-hint");
+    let error_id = format!("ak-{name}-error");
+    let described = if *error { format!("{hint_id} {error_id}") } else { hint_id.clone() };
+    html! {
+        <form class="ak-step" novalidate=true {onsubmit}>
+            <BackLink cat={p.cat} on_back={p.on_back.clone()} />
+            if *error {
+                <ErrorSummary cat={p.cat} message={p.error_text} target={input.clone()} node={summary} />
+            }
+            <div class={classes!("ak-group", error.then_some("ak-group--error"))}>
+                <h2 class="ak-heading" tabindex="-1" ref={p.heading.clone()}>
+                    <label for={id.clone()}>{ p.question }</label>
+                </h2>
+                <p class="ak-hint" id={hint_id}>{ p.hint }</p>
+                if *error {
+                    <p class="ak-error-message" id={error_id}>{ p.error_text }</p>
+                }
+                <input class={classes!("ak-input", p.numeric.then_some("ak-input--short"))} type="text" id={id} name={name}
+                    value={(*text).clone()} {oninput} ref={input}
+                    inputmode={if p.numeric { "numeric" } else { "text" }} autocomplete="off" spellcheck="false"
+                    aria-describedby={described} aria-invalid={error.to_string()} />
+            </div>
+            <button type="submit" class="ak-button">{ p.cat.continue_ }</button>
+        </form>
+    }
+}
