@@ -142,7 +142,7 @@ fn compile_writes_what_the_browser_reads() {
     let dir = common::scratch("cli-compile");
     let o = run(&["compile", "rules", "--out", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let bytes = std::fs::read(dir.join("rules.json")).unwrap();
+    let bytes = std::fs::read(dir.join("rules.bin")).unwrap();
     let decoded = ansvarskollen::engine::compiled::decode(&bytes).unwrap();
     assert!(decoded == common::rules().rules, "the compiled rules differ from the loaded ones");
     assert_eq!(decoded.version, common::rules().rules.version);
@@ -156,14 +156,14 @@ fn the_core_and_region_parts_answer_like_the_whole() {
     let o = run(&["compile", "rules", "--out", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let whole = &common::rules().rules;
-    let mut core = ansvarskollen::engine::compiled::decode(&std::fs::read(dir.join("core.json")).unwrap()).unwrap();
+    let mut core = ansvarskollen::engine::compiled::decode(&std::fs::read(dir.join("core.bin")).unwrap()).unwrap();
     let facts = Facts { need: Need::Nursing, housing: Housing::Ordinary, age: 80, can_visit_clinic: false, duration: Duration::Long };
     let case = Case::complete(Date::parse("2024-05-02").unwrap(), "1980", facts);
     // Without Västmanland's part the engine refuses rather than answers wrongly.
     let err = decide(&core, &case, Lang::Sv).unwrap_err();
     assert!(err.message.contains("not loaded"), "{err}");
     for r in &whole.regions {
-        let part = ansvarskollen::engine::compiled::decode_part(&std::fs::read(dir.join(format!("regions/{}.json", r.lan))).unwrap()).unwrap();
+        let part = ansvarskollen::engine::compiled::decode_part(&std::fs::read(dir.join(format!("regions/{}.bin", r.lan))).unwrap()).unwrap();
         core.add_region(part).unwrap();
     }
     for k in &whole.kommuner {

@@ -17,27 +17,27 @@
 // element's own content (a short text and a link) stays visible.
 
 const base = new URL('./', import.meta.url);
-const texts = new Map();
+const files = new Map();
 let engine;
 
-/** Fetches one of the widget's own files as text, once per page. */
-function fetchText(path) {
-  if (!texts.has(path)) {
-    texts.set(path, fetch(new URL(path, base)).then((r) => {
+/** Fetches one of the widget's own files as bytes, once per page. */
+function fetchBytes(path) {
+  if (!files.has(path)) {
+    const p = fetch(new URL(path, base)).then((r) => {
       if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
-      return r.text();
-    }));
+      return r.arrayBuffer();
+    }).then((b) => new Uint8Array(b));
+    p.catch(() => files.delete(path));
+    files.set(path, p);
   }
-  const p = texts.get(path);
-  p.catch(() => texts.delete(path));
-  return p;
+  return files.get(path);
 }
 
 /** Loads the wasm engine and the core rules (once). */
 function loadEngine() {
   if (!engine) {
     engine = (async () => {
-      const [m, core] = await Promise.all([import(new URL('wasm/ansvarskollen.js', base)), fetchText('rules/core.json')]);
+      const [m, core] = await Promise.all([import(new URL('wasm/ansvarskollen.js', base)), fetchBytes('rules/core.bin')]);
       await m.default({ module_or_path: new URL('wasm/ansvarskollen_bg.wasm', base) });
       m.init_rules(core);
       return m;
@@ -73,12 +73,13 @@ class AnsvarskollenWidget extends HTMLElement {
       const mount = document.createElement('div');
       root.append(mount);
       m.mount(this, mount, {
+        base: base.href,
         lang: this.getAttribute('lang') || document.documentElement.lang || 'sv',
         kommun: this.getAttribute('kommun'),
         lan: this.getAttribute('lan'),
         date: this.getAttribute('date'),
         standalone: this.hasAttribute('standalone'),
-        fetchText,
+        fetchBytes,
       });
       this.dispatchEvent(new CustomEvent('ansvarskollen:ready', { bubbles: true, composed: true }));
     } catch (e) {

@@ -93,8 +93,21 @@ pub fn ask(args: AskArgs) -> u8 {
         }
         Ok(Resolution::Ask(needed)) => {
             if args.json {
-                let words: Vec<&str> = needed.iter().map(|i| i.as_str()).collect();
-                outln!("{}", serde_json::json!({ "case": case, "determined": null, "needed": words }));
+                let mut j = ansvarskollen::engine::json::Json::new(true);
+                j.begin_object();
+                j.key("case");
+                case.write_json(&mut j);
+                j.key("determined");
+                j.null();
+                j.key("needed");
+                j.begin_array();
+                for i in &needed {
+                    j.element();
+                    j.str(i.as_str());
+                }
+                j.end_array();
+                j.end_object();
+                outln!("{}", j.finish());
             } else {
                 let w = labels::words(lang);
                 outln!("{}.", w.not_yet);

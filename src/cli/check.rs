@@ -45,8 +45,9 @@ pub fn check(dir: &Path) -> u8 {
     if errors > 0 { FAILED } else { 0 }
 }
 
-/// Writes the compiled rules: `rules.json` (everything, for tools), `core.json` and
-/// `regions/NN.json` (what the browser loads), and `coverage.json` (the "Om uppgifterna" table).
+/// Writes the compiled rules (see `engine::compiled`): `rules.bin` (everything, for tools),
+/// `core.bin` and `regions/NN.bin` (what the browser loads), and `coverage.bin` (the
+/// "Om uppgifterna" table).
 pub fn compile(dir: &Path, out: &Path) -> u8 {
     let (loaded, diags, _) = rules::check_dir(dir);
     let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).cloned().collect();
@@ -57,12 +58,12 @@ pub fn compile(dir: &Path, out: &Path) -> u8 {
     }
     let (core, parts) = compiled::split(&loaded.rules);
     let mut files = vec![
-        (out.join("rules.json"), compiled::encode(&loaded.rules)),
-        (out.join("core.json"), compiled::encode(&core)),
-        (out.join("coverage.json"), serde_json::to_string(&coverage::report(&loaded.rules)).unwrap_or_default()),
+        (out.join("rules.bin"), compiled::encode(&loaded.rules)),
+        (out.join("core.bin"), compiled::encode(&core)),
+        (out.join("coverage.bin"), compiled::encode_coverage(&coverage::report(&loaded.rules))),
     ];
     for p in &parts {
-        files.push((out.join("regions").join(format!("{}.json", p.lan)), compiled::encode_part(p)));
+        files.push((out.join("regions").join(format!("{}.bin", p.lan)), compiled::encode_part(p)));
     }
     for (path, text) in &files {
         let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(path, text));
@@ -73,12 +74,12 @@ pub fn compile(dir: &Path, out: &Path) -> u8 {
     }
     let size = |name: &str| files.iter().find(|(p, _)| p.ends_with(name)).map_or(0, |(_, t)| t.len());
     outln!(
-        "wrote {} files to {}: core.json {} bytes, {} region files, rules.json {} bytes (rules version {})",
+        "wrote {} files to {}: core.bin {} bytes, {} region files, rules.bin {} bytes (rules version {})",
         files.len(),
         out.display(),
-        size("core.json"),
+        size("core.bin"),
         parts.len(),
-        size("rules.json"),
+        size("rules.bin"),
         loaded.rules.version
     );
     0

@@ -3,7 +3,7 @@
 
 use super::labels;
 use ansvarskollen::engine::coverage::{self, RegionCoverage};
-use ansvarskollen::engine::{Lang, RuleSet};
+use ansvarskollen::engine::{Lang, RuleSet, Vocab};
 use ansvarskollen::rules::{Sources, scenario};
 use std::path::Path;
 
@@ -29,7 +29,16 @@ fn scenario_counts(rules: &RuleSet, dir: &Path) -> Vec<(String, usize)> {
     counts
 }
 
-pub fn coverage(dir: &Path, scenarios: &Path, json: bool, markdown: bool, lang: &str) -> u8 {
+/// The output format of `coverage`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+    Html,
+}
+
+pub fn coverage(dir: &Path, scenarios: &Path, format: Format, lang: &str) -> u8 {
     let lang = match super::parse_lang(lang) {
         Ok(l) => l,
         Err(c) => return c,
@@ -41,14 +50,29 @@ pub fn coverage(dir: &Path, scenarios: &Path, json: bool, markdown: bool, lang: 
     let report = coverage::report(&loaded.rules);
     let counts = scenario_counts(&loaded.rules, scenarios);
     let count = |lan: &str| counts.iter().find(|(l, _)| l == lan).map_or(0, |c| c.1);
-    if json {
+    if format == Format::Html {
+        out!("{}", html_page(&loaded.rules, &report, &counts, lang));
+        return 0;
+    }
+    if format == Format::Json {
         let rows: Vec<serde_json::Value> = report
             .iter()
             .map(|r| {
-                let mut v = serde_json::to_value(r).unwrap_or_default();
-                v["scenarios"] = count(&r.lan).into();
-                v["open_questions"] = r.open_questions.iter().map(|q| q.get(lang)).collect::<Vec<_>>().into();
-                v
+                serde_json::json!({
+                    "lan": r.lan,
+                    "region": r.region,
+                    "confidence": r.confidence.as_str(),
+                    "file": r.file,
+                    "covered_from": r.covered_from.to_string(),
+                    "covered_to": r.covered_to.to_string(),
+                    "hemsjukvard_from": r.hemsjukvard_from.map(|d| d.to_string()),
+                    "hemsjukvard_now": r.hemsjukvard_now.as_str(),
+                    "rules": r.rules,
+                    "notes": r.notes,
+                    "scenarios": count(&r.lan),
+                    "determined_share": r.determined_share,
+                    "open_questions": r.open_questions.iter().map(|q| q.get(lang)).collect::<Vec<_>>(),
+                })
             })
             .collect();
         outln!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
@@ -62,7 +86,7 @@ pub fn coverage(dir: &Path, scenarios: &Path, json: bool, markdown: bool, lang: 
     .iter()
     .map(|s| s.to_string())
     .collect();
-    if markdown {
+    if format == Format::Markdown {
         outln!("| {} |", header.join(" | "));
         outln!("|{}|", header.iter().map(|_| "---").collect::<Vec<_>>().join("|"));
         for r in &rows {
@@ -103,4 +127,89 @@ fn row(r: &RegionCoverage, scenarios: usize, lang: Lang) -> Vec<String> {
         scenarios.to_string(),
         if open.is_empty() { "–".into() } else { format!("{}: {}", open.len(), open.join(" ")) },
     ]
+}
+
+/// Escapes text for HTML.
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The widget's "Om uppgifterna" page: a complete, accessible HTML page built with the widget.
+fn html_page(rules: &RuleSet, report: &[RegionCoverage], counts: &[(String, usize)], lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let count = |lan: &str| counts.iter().find(|(l, _)| l == lan).map_or(0, |c| c.1);
+    let mut h = String::new();
+    let csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+    h.push_str(&format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<title>{} – Ansvarskollen</title>\n<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"page.css\">\n</head>\n<body>\n<main class=\"page\">\n",
+        lang.as_str(),
+        t("Om uppgifterna", "About the information")
+    ));
+    h.push_str(&format!("<p><a href=\"index.html{}\">{}</a></p>\n", if sv { "" } else { "#lang=en" }, t("Till Ansvarskollen", "To Ansvarskollen")));
+    h.push_str(&format!("<h1 class=\"page-title\">{}</h1>\n", t("Om uppgifterna", "About the information")));
+    h.push_str(&format!("<p>{}</p>\n", t(
+        "Ansvarskollen bygger på lagen (hälso- och sjukvårdslagen och tandvårdslagen) och på avtal mellan regionerna och kommunerna. Varje regel har en källa, och varje svar visar sina källor. Där vi inte har kunnat bekräfta något säger vi det i stället för att gissa. Det du svarar i Ansvarskollen sparas inte och skickas inte någonstans.",
+        "Ansvarskollen is built on the law (the Health and Medical Services Act and the Dental Care Act) and on agreements between the regions and the kommuner. Every rule has a source, and every answer shows its sources. Where we could not confirm something we say so instead of guessing. Your answers in Ansvarskollen are not saved and not sent anywhere.",
+    )));
+    h.push_str(&format!(
+        "<p>{} {} {} {}. {} <code>{}</code>.</p>\n",
+        t("Reglerna är kontrollerade för varje datum från", "The rules are checked for every date from"),
+        rules.window.from,
+        t("till", "to"),
+        rules.window.to,
+        t("Reglernas version:", "Rules version:"),
+        esc(&rules.version)
+    ));
+    h.push_str(&format!(
+        "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"coverage-caption\" tabindex=\"0\">\n<table class=\"coverage\">\n<caption id=\"coverage-caption\">{}</caption>\n<thead><tr>",
+        t("Hur mycket reglerna vet om varje region", "How much the rules know about each region")
+    ));
+    let headers = if sv {
+        ["Län", "Region", "Säkerhet", "Reglerna gäller", "Hemsjukvård besvaras från", "Hemsjukvård i eget hem, senaste reglerna", "Regler", "Testfall", "Öppna frågor"]
+    } else {
+        ["Län", "Region", "Confidence", "Rules cover", "Home health care answered from", "Home health care at home, latest rules", "Rules", "Test cases", "Open questions"]
+    };
+    for head in headers {
+        h.push_str(&format!("<th scope=\"col\">{head}</th>"));
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    for r in report {
+        h.push_str(&format!(
+            "<tr><td>{}</td><th scope=\"row\"><a href=\"#lan-{}\">{}</a></th><td>{}</td><td>{} – {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            esc(&r.lan),
+            esc(&r.lan),
+            esc(&r.region),
+            labels::confidence(r.confidence, lang),
+            r.covered_from,
+            r.covered_to,
+            r.hemsjukvard_from.map_or_else(|| "–".to_string(), |d| d.to_string()),
+            labels::outcome(r.hemsjukvard_now, lang),
+            r.rules,
+            count(&r.lan),
+            r.open_questions.len()
+        ));
+    }
+    h.push_str("</tbody>\n</table>\n</div>\n");
+    h.push_str(&format!("<h2>{}</h2>\n", t("Regionerna", "The regions")));
+    for r in report {
+        let region = rules.region(&r.lan);
+        h.push_str(&format!("<section class=\"region\" id=\"lan-{}\" aria-labelledby=\"lan-{}-h\">\n<h3 id=\"lan-{}-h\">{}</h3>\n", esc(&r.lan), esc(&r.lan), esc(&r.lan), esc(&r.region)));
+        h.push_str(&format!("<p><strong>{}:</strong> {}</p>\n", t("Säkerhet", "Confidence"), labels::confidence(r.confidence, lang)));
+        if let Some(reg) = region {
+            h.push_str(&format!("<p>{}</p>\n", esc(reg.summary.get(lang))));
+        }
+        if r.open_questions.is_empty() {
+            h.push_str(&format!("<p>{}</p>\n", t("Inga öppna frågor.", "No open questions.")));
+        } else {
+            h.push_str(&format!("<p><strong>{}:</strong></p>\n<ul>\n", t("Öppna frågor", "Open questions")));
+            for q in &r.open_questions {
+                h.push_str(&format!("<li>{}</li>\n", esc(q.get(lang))));
+            }
+            h.push_str("</ul>\n");
+        }
+        h.push_str("</section>\n");
+    }
+    h.push_str("</main>\n</body>\n</html>\n");
+    h
 }

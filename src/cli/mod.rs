@@ -78,6 +78,9 @@ enum Command {
         /// Print a Markdown table (as in README.md).
         #[arg(long, conflicts_with = "json")]
         markdown: bool,
+        /// Print the widget's "Om uppgifterna" page (HTML).
+        #[arg(long, conflicts_with_all = ["json", "markdown"])]
+        html: bool,
         /// Language of the table: sv or en.
         #[arg(long, default_value = "sv")]
         lang: String,
@@ -108,8 +111,14 @@ pub fn main() -> ExitCode {
         Command::Test { files, rules } => check::test(&rules_dir_or_default(rules), &files),
         Command::Ask(args) => ask::ask(args),
         Command::Matrix { kommun, date, lang, rules } => matrix::matrix(&rules_dir_or_default(rules), &kommun, date.as_deref(), &lang),
-        Command::Coverage { json, markdown, lang, scenarios, rules } => {
-            coverage::coverage(&rules_dir_or_default(rules), &scenarios, json, markdown, &lang)
+        Command::Coverage { json, markdown, html, lang, scenarios, rules } => {
+            let format = match (json, markdown, html) {
+                (true, _, _) => coverage::Format::Json,
+                (_, true, _) => coverage::Format::Markdown,
+                (_, _, true) => coverage::Format::Html,
+                _ => coverage::Format::Text,
+            };
+            coverage::coverage(&rules_dir_or_default(rules), &scenarios, format, &lang)
         }
         Command::Compile { rules_dir, out } => check::compile(&rules_dir_or_default(rules_dir), &out),
     };

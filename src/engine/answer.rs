@@ -33,10 +33,10 @@
 
 use super::case::Case;
 use super::date::Date;
-use super::vocab::{Confidence, Lang, Outcome, Responsible, Standing};
-use serde::Serialize;
+use super::json::Json;
+use super::vocab::{Confidence, Lang, Outcome, Responsible, Standing, Vocab};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Answer {
     pub case: Case,
     pub lang: Lang,
@@ -57,11 +57,77 @@ pub struct Answer {
 impl Answer {
     /// The answer as JSON (the documented contract above).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
+        let mut j = Json::new(false);
+        self.write_json(&mut j);
+        j.finish()
     }
 
+    /// The same JSON, indented.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".into())
+        let mut j = Json::new(true);
+        self.write_json(&mut j);
+        j.finish()
+    }
+
+    fn write_json(&self, j: &mut Json) {
+        j.begin_object();
+        j.key("case");
+        self.case.write_json(j);
+        j.field_str("lang", Some(self.lang.as_str()));
+        j.key("determined");
+        j.bool(self.determined);
+        j.field_str("responsible", self.responsible.map(|r| r.as_str()));
+        j.key("organisation");
+        match &self.organisation {
+            None => j.null(),
+            Some(o) => {
+                j.begin_object();
+                j.field_str("name", Some(&o.name));
+                j.field_str("role", Some(o.role.as_str()));
+                j.key("one_body");
+                j.bool(o.one_body);
+                j.end_object();
+            }
+        }
+        j.field_str("next_step", Some(&self.next_step));
+        j.field_str("confidence", Some(self.confidence.as_str()));
+        j.field_str("doubt", self.doubt.as_deref());
+        j.key("rule");
+        match &self.rule {
+            None => j.null(),
+            Some(r) => {
+                j.begin_object();
+                j.field_str("id", Some(&r.id));
+                j.field_str("standing", Some(r.standing.as_str()));
+                j.field_str("valid_from", Some(&r.valid_from.to_string()));
+                j.field_str("valid_to", r.valid_to.map(|d| d.to_string()).as_deref());
+                j.field_str("confidence", Some(r.confidence.as_str()));
+                j.end_object();
+            }
+        }
+        j.key("kommun");
+        j.begin_object();
+        j.field_str("code", Some(&self.kommun.code));
+        j.field_str("name", Some(&self.kommun.name));
+        j.field_str("organisation", Some(&self.kommun.organisation));
+        j.end_object();
+        j.key("region");
+        j.begin_object();
+        j.field_str("lan", Some(&self.region.lan));
+        j.field_str("name", Some(&self.region.name));
+        j.field_str("confidence", Some(self.region.confidence.as_str()));
+        j.end_object();
+        for (key, list) in [("reasons", &self.reasons), ("notes", &self.notes)] {
+            j.key(key);
+            j.begin_array();
+            for r in list {
+                j.element();
+                r.write_json(j);
+            }
+            j.end_array();
+        }
+        j.field_str("rules_version", Some(&self.rules_version));
+        j.end_object();
     }
 
     /// The reason that decides (the last one), if a rule decides.
@@ -70,8 +136,64 @@ impl Answer {
     }
 }
 
+impl Case {
+    /// The case's known inputs as a JSON object, in the case vocabulary.
+    pub fn write_json(&self, j: &mut Json) {
+        j.begin_object();
+        j.field_str("date", Some(&self.date.to_string()));
+        if let Some(k) = &self.kommun {
+            j.field_str("kommun", Some(k));
+        }
+        if let Some(n) = self.need {
+            j.field_str("need", Some(n.as_str()));
+        }
+        if let Some(h) = self.housing {
+            j.field_str("housing", Some(h.as_str()));
+        }
+        if let Some(a) = self.age {
+            j.key("age");
+            j.uint(u64::from(a));
+        }
+        if let Some(v) = self.can_visit_clinic {
+            j.key("can_visit_clinic");
+            j.bool(v);
+        }
+        if let Some(d) = self.duration {
+            j.field_str("duration", Some(d.as_str()));
+        }
+        j.end_object();
+    }
+}
+
+impl Reason {
+    fn write_json(&self, j: &mut Json) {
+        j.begin_object();
+        j.field_str("id", Some(&self.id));
+        j.field_str("role", Some(self.role.as_str()));
+        j.field_str("responsible", self.responsible.map(|r| r.as_str()));
+        j.field_str("standing", self.standing.map(|s| s.as_str()));
+        j.field_str("confidence", Some(self.confidence.as_str()));
+        j.field_str("text", Some(&self.text));
+        j.key("citations");
+        j.begin_array();
+        for c in &self.citations {
+            j.element();
+            j.begin_object();
+            j.field_str("title", Some(&c.title));
+            j.field_str("section", c.section.as_deref());
+            j.field_str("url", c.url.as_deref());
+            j.field_str("sfs", c.sfs.as_deref());
+            j.field_str("publisher", c.publisher.as_deref());
+            j.field_str("date", c.date.map(|d| d.to_string()).as_deref());
+            j.end_object();
+        }
+        j.end_array();
+        j.end_object();
+    }
+}
+
 /// The organisation that is responsible, named as on the case's date.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Organisation {
     pub name: String,
     pub role: Responsible,
@@ -79,7 +201,7 @@ pub struct Organisation {
     pub one_body: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleRef {
     pub id: String,
     pub standing: Standing,
@@ -88,14 +210,14 @@ pub struct RuleRef {
     pub confidence: Confidence,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KommunRef {
     pub code: String,
     pub name: String,
     pub organisation: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RegionRef {
     pub lan: String,
     pub name: String,
@@ -103,8 +225,7 @@ pub struct RegionRef {
 }
 
 /// What part a reason plays in the answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReasonRole {
     /// This rule decides the answer.
     Decides,
@@ -122,7 +243,21 @@ pub enum ReasonRole {
     Note,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+impl ReasonRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReasonRole::Decides => "decides",
+            ReasonRole::Overridden => "overridden",
+            ReasonRole::Agrees => "agrees",
+            ReasonRole::Conflicts => "conflicts",
+            ReasonRole::NotCovered => "not_covered",
+            ReasonRole::Gap => "gap",
+            ReasonRole::Note => "note",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reason {
     pub id: String,
     pub role: ReasonRole,
@@ -133,7 +268,7 @@ pub struct Reason {
     pub citations: Vec<CitationOut>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CitationOut {
     pub title: String,
     pub section: Option<String>,

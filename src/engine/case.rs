@@ -8,7 +8,6 @@
 use super::date::Date;
 use super::ruleset::AGE_MAX;
 use super::vocab::{Duration, Housing, Input, Need, Vocab};
-use serde::Serialize;
 use std::fmt;
 
 /// Every input but place and date, all known: what one rule is evaluated against.
@@ -22,20 +21,14 @@ pub struct Facts {
 }
 
 /// A case, possibly partial. Field names are the case vocabulary.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Case {
     pub date: Date,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub kommun: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub need: Option<Need>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub housing: Option<Housing>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub can_visit_clinic: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<Duration>,
 }
 

@@ -7,10 +7,9 @@ use super::domain::{Space, date_breaks};
 use super::eval::Context;
 use super::ruleset::{RuleSet, Text};
 use super::vocab::{Confidence, Duration, Housing, Need, Outcome};
-use serde::{Deserialize, Serialize};
 
 /// What the rules know about one region.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RegionCoverage {
     /// Länskod, two digits.
     pub lan: String,

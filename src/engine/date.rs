@@ -3,7 +3,6 @@
 //! Not a general date library: just what rules need (parse `YYYY-MM-DD`, compare, step by days).
 //! A hand-written type keeps the engine free of dependencies in the browser bundle.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A valid calendar date between year 1 and 9999.
@@ -136,19 +135,6 @@ impl std::str::FromStr for Date {
     type Err = DateError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Date::parse(s)
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Date::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 

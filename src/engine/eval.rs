@@ -10,7 +10,7 @@ use super::answer::{Answer, CitationOut, KommunRef, Organisation, Reason, Reason
 use super::case::{Case, CaseError, Facts};
 use super::date::Date;
 use super::ruleset::{Applies, Citation, Conditions, Kommun, Region, Rule, RuleSet};
-use super::vocab::{Confidence, Input, Lang, Outcome, Responsible, Vocab};
+use super::vocab::{Confidence, Input, Lang, Outcome, Responsible, Standing, Vocab};
 
 /// Three-valued match of conditions against a partial case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,14 +123,18 @@ impl<'r> Context<'r> {
                 message: format!("the rules of {} are not loaded", region.name),
             });
         }
-        let mut active: Vec<usize> = (0..rules.rules.len())
+        // Strongest standing first, file order within a standing (built in order: sorting would
+        // cost the browser bundle a sort routine).
+        let in_force: Vec<usize> = (0..rules.rules.len())
             .filter(|&i| {
                 let a = &rules.rules[i].applies;
                 a.in_force(date) && in_scope(a, region, k)
             })
             .collect();
-        // Stable: keeps file order among equal standing.
-        active.sort_by_key(|&i| rules.rules[i].standing);
+        let active: Vec<usize> = Standing::ALL
+            .iter()
+            .flat_map(|s| in_force.iter().copied().filter(move |&i| rules.rules[i].standing == *s))
+            .collect();
         let notes = (0..rules.notes.len())
             .filter(|&i| {
                 let a = &rules.notes[i].applies;
@@ -169,17 +173,20 @@ impl<'r> Context<'r> {
     }
 }
 
-/// Age band starts created by a set of conditions' thresholds.
+/// Age band starts created by a set of conditions' thresholds, ascending.
 pub fn age_breaks<'a>(conds: impl Iterator<Item = &'a Conditions>) -> Vec<u8> {
     let mut breaks = vec![0u8];
+    let mut add = |b: u8| {
+        if let Err(pos) = breaks.binary_search(&b) {
+            breaks.insert(pos, b);
+        }
+    };
     for c in conds {
-        breaks.push(c.age_min);
+        add(c.age_min);
         if c.age_max < super::ruleset::AGE_MAX {
-            breaks.push(c.age_max + 1);
+            add(c.age_max + 1);
         }
     }
-    breaks.sort_unstable();
-    breaks.dedup();
     breaks
 }
 
@@ -257,14 +264,13 @@ pub fn explain(ctx: &Context<'_>, case: &Case, verdicts: &[Verdict], lang: Lang)
     let mut reasons = Vec::new();
     if let [d] = deciders[..] {
         let decider = &rules.rules[d];
-        // Every rule that surely applies, weakest standing first; the decider last.
-        let mut applying: Vec<usize> = ctx
-            .active
+        // Every rule that surely applies, weakest standing first (file order within), the decider last.
+        let mut applying: Vec<usize> = Standing::ALL
             .iter()
-            .copied()
+            .rev()
+            .flat_map(|s| ctx.active.iter().copied().filter(move |&i| rules.rules[i].standing == *s))
             .filter(|&i| i != d && rules.rules[i].applies.when.matches_case(case) == Tri::Yes)
             .collect();
-        applying.sort_by_key(|&i| (std::cmp::Reverse(rules.rules[i].standing), i));
         applying.push(d);
         for i in applying {
             let r: &Rule = &rules.rules[i];
@@ -280,9 +286,8 @@ pub fn explain(ctx: &Context<'_>, case: &Case, verdicts: &[Verdict], lang: Lang)
             reasons.push(rule_reason(rules, r, role, date, &text, lang));
         }
     } else {
-        let mut sorted = deciders.clone();
-        sorted.sort_by_key(|&i| (rules.rules[i].standing, i));
-        for i in sorted {
+        // In precedence order, which `active` already has.
+        for i in ctx.active.iter().copied().filter(|i| deciders.contains(i)) {
             reasons.push(rule_reason(rules, &rules.rules[i], ReasonRole::Decides, date, &text, lang));
         }
     }

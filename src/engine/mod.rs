@@ -29,6 +29,7 @@ pub mod coverage;
 pub mod date;
 pub mod domain;
 pub mod eval;
+pub mod json;
 pub mod partial;
 pub mod ruleset;
 pub mod vocab;

@@ -54,15 +54,10 @@ fn needed_without_kommun(rules: &RuleSet, case: &Case) -> Vec<Input> {
         if let Ok(ctx) = Context::for_kommun(rules, k, case.date) {
             let space = Space::of(&ctx, case);
             let outcomes: Vec<Outcome> = space.verdicts(&ctx).iter().map(|v| ctx.outcome(*v)).collect();
-            for i in space.relevant(&outcomes) {
-                if !relevant.contains(&i) {
-                    relevant.push(i);
-                }
-            }
+            relevant.extend(space.relevant(&outcomes));
         }
     }
-    relevant.sort_by_key(|i| i.index());
-    relevant
+    Input::ALL.iter().copied().filter(|i| relevant.contains(i)).collect()
 }
 
 /// One part of a matrix cell: under these limits, this outcome.

@@ -6,13 +6,12 @@
 
 use super::date::Date;
 use super::vocab::{Confidence, Duration, Housing, Lang, Need, Outcome, Set, Standing};
-use serde::{Deserialize, Serialize};
 
 /// The oldest age a case may state.
 pub const AGE_MAX: u8 = 130;
 
 /// A text in every language the rules are written in.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Text {
     pub sv: String,
     pub en: String,
@@ -29,36 +28,29 @@ impl Text {
 }
 
 /// A document a rule cites: a law, an agreement, a web page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     pub id: String,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// SFS number of a Swedish statute, e.g. `2017:30`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sfs: Option<String>,
     /// Who published it (e.g. "Riksdagen", "Region Västmanland").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     /// The date the document carries (or of the version used); `None` where it shows none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
 }
 
 /// One citation of a rule: which document, which part, and for which dates it is the basis.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Citation {
     /// Id of a [`Document`].
     pub doc: String,
     /// Section, paragraph or heading, e.g. `12 kap 1 §`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
     /// First day this citation is the basis (default: the rule's whole validity).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Date>,
     /// Last day this citation is the basis.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Date>,
 }
 
@@ -70,25 +62,15 @@ impl Citation {
 
 /// The conditions on a case's inputs under which a rule or note applies.
 /// An input a rule does not mention is unconstrained (its set is "all").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Conditions {
-    #[serde(default)]
     pub need: Set<Need>,
-    #[serde(default)]
     pub housing: Set<Housing>,
-    #[serde(default)]
     pub duration: Set<Duration>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub can_visit_clinic: Option<bool>,
     /// Inclusive age range.
-    #[serde(default)]
     pub age_min: u8,
-    #[serde(default = "age_max")]
     pub age_max: u8,
-}
-
-fn age_max() -> u8 {
-    AGE_MAX
 }
 
 impl Default for Conditions {
@@ -105,19 +87,15 @@ impl Default for Conditions {
 }
 
 /// Where and when a rule or note applies.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Applies {
     /// Länskod of the region whose file holds it; `None` for national law.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Kommun codes it is limited to (a kommun exception); empty = the whole scope.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kommuner: Vec<String>,
-    #[serde(default)]
     pub when: Conditions,
     pub valid_from: Date,
     /// Last day it applies (inclusive); `None` = still in force.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_to: Option<Date>,
 }
 
@@ -128,37 +106,33 @@ impl Applies {
 }
 
 /// A rule: under these conditions, this is who is responsible, because of this source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rule {
     pub id: String,
     pub standing: Standing,
-    #[serde(flatten)]
     pub applies: Applies,
     pub responsible: Outcome,
     pub confidence: Confidence,
     /// Why, in plain words: one reason of the answer's explanation.
     pub reason: Text,
     /// What is not known about this rule, for the reader ("kontrollera med din kommun").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doubt: Option<Text>,
     /// What the person should do next, if this rule decides (overrides the general contact text).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<Text>,
     pub source: Vec<Citation>,
 }
 
 /// A note: extra explanation attached to answers it applies to; it never decides.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
     pub id: String,
-    #[serde(flatten)]
     pub applies: Applies,
     pub text: Text,
     pub source: Vec<Citation>,
 }
 
 /// A name an organisation carried until a date (e.g. "Landstinget Västmanland").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormerName {
     pub name: String,
     /// Last day the name was used.
@@ -166,44 +140,36 @@ pub struct FormerName {
 }
 
 /// A kommun that belonged to this region until a date (Heby: Västmanland until 2006-12-31).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormerMember {
     pub kommun: String,
     pub until: Date,
 }
 
 /// A region (or, before 2019/2020, a landsting) and what is known about its rules.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Region {
     /// Länskod, two digits.
     pub lan: String,
     /// Current name.
     pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_names: Vec<FormerName>,
     /// How well the region's rules are known, overall.
     pub confidence: Confidence,
     /// One-paragraph summary of the region's arrangement.
     pub summary: Text,
     /// Questions the sources leave open.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub open_questions: Vec<Text>,
     /// Before this date the rules do not answer for this region (e.g. before a region was formed).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub covered_from: Option<Date>,
     /// Why dates before `covered_from` are not covered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before_coverage: Option<Text>,
     /// One body is both kommun and region (Gotland, HSL 1 kap 2 §).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub kommun_is_region: bool,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_members: Vec<FormerMember>,
     /// Sources of the region-level facts (names, members, coverage, summary).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub source: Vec<Citation>,
     /// The rule file, relative to the rules folder (`regions/19-vastmanland.toml`), for reports.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub file: String,
 }
 
@@ -219,7 +185,7 @@ impl Region {
 }
 
 /// A kommun from the register (`rules/kommuner.csv`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Kommun {
     /// SCB kommunkod, four digits.
     pub code: String,
@@ -227,7 +193,6 @@ pub struct Kommun {
     /// Länskod of the region it belongs to today.
     pub lan: String,
     /// The organisation's name where the usual form ("Köpings kommun") is wrong.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
 }
 
@@ -249,7 +214,7 @@ impl Kommun {
 }
 
 /// The general "what to do next" texts, by outcome; `{organisation}` is replaced.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Contacts {
     pub kommun: Text,
     pub region: Text,
@@ -257,7 +222,7 @@ pub struct Contacts {
 }
 
 /// The dates the static check covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Window {
     pub from: Date,
     pub to: Date,
@@ -267,7 +232,7 @@ pub struct Window {
 ///
 /// Rules are kept in file order: national law first, then the regions by länskod. Among rules of
 /// the same standing the first that applies decides (the check reports any that disagree).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleSet {
     /// Short hash of the rules as compiled; every answer carries it (an "execution receipt").
     pub version: String,
@@ -277,11 +242,9 @@ pub struct RuleSet {
     pub regions: Vec<Region>,
     pub kommuner: Vec<Kommun>,
     pub rules: Vec<Rule>,
-    #[serde(default)]
     pub notes: Vec<Note>,
     /// Länskoder of regions whose rules are not loaded (a browser's core before it fetches them);
     /// empty when every rule is here. The engine refuses to answer for such a region.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partial: Vec<String>,
 }
 
@@ -324,17 +287,18 @@ impl RuleSet {
     }
 }
 
-/// Lower-cases and strips Swedish diacritics and punctuation, for forgiving name matching.
+/// Lower-cases and strips Swedish diacritics and punctuation, for forgiving name matching
+/// ("Västerås" and "vasteras" fold alike). Knows the letters of Swedish place names, not all of
+/// Unicode: Unicode's case tables would cost the browser bundle several kilobytes.
 pub fn fold(text: &str) -> String {
     text.chars()
-        .flat_map(char::to_lowercase)
         .filter_map(|c| match c {
-            'å' | 'ä' | 'á' | 'à' | 'â' => Some('a'),
-            'ö' | 'ó' | 'ò' | 'ô' | 'ø' => Some('o'),
-            'é' | 'è' | 'ê' | 'ë' => Some('e'),
-            'ü' | 'ú' => Some('u'),
+            'å' | 'ä' | 'á' | 'à' | 'â' | 'Å' | 'Ä' | 'Á' | 'À' | 'Â' => Some('a'),
+            'ö' | 'ó' | 'ò' | 'ô' | 'ø' | 'Ö' | 'Ó' | 'Ò' | 'Ô' | 'Ø' => Some('o'),
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => Some('e'),
+            'ü' | 'ú' | 'Ü' | 'Ú' => Some('u'),
             '-' | ' ' => Some(' '),
-            c if c.is_alphanumeric() => Some(c),
+            c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
             _ => None,
         })
         .collect()

@@ -3,7 +3,6 @@
 //! These words are a contract: the CLI flags, scenario files, rule files, URL parameters and the
 //! answer JSON all use exactly these spellings. This module only names things; it decides nothing.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A closed set of words with a stable order (the order in which choices are listed).
@@ -61,17 +60,6 @@ macro_rules! vocab {
         impl std::str::FromStr for $name {
             type Err = VocabError;
             fn from_str(s: &str) -> Result<Self, VocabError> { <$name as Vocab>::parse(s) }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> { s.serialize_str(self.as_str()) }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let w = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                <$name as Vocab>::parse(&w).map_err(serde::de::Error::custom)
-            }
         }
     };
 }
@@ -242,23 +230,6 @@ impl<T: Vocab> Default for Set<T> {
 impl<T: Vocab + fmt::Display> fmt::Debug for Set<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list().entries(self.iter().map(|v| v.as_str())).finish()
-    }
-}
-
-impl<T: Vocab> Serialize for Set<T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter().map(|v| v.as_str()))
-    }
-}
-
-impl<'de, T: Vocab> Deserialize<'de> for Set<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let words = <Vec<std::borrow::Cow<'de, str>>>::deserialize(d)?;
-        let mut set = Set::empty();
-        for w in words {
-            set = set.with(T::parse(&w).map_err(serde::de::Error::custom)?);
-        }
-        Ok(set)
     }
 }
 

@@ -28,7 +28,7 @@ pub const EN: Catalogue = Catalogue {
     show_matrix: "Show who is responsible for everything",
     hide_matrix: "Hide who is responsible for everything",
     about: "About the information",
-    close_about: "Back to the questions",
+    about_page: "about-the-information.html",
 
     error_title: "There is a problem",
     choose_one: "Choose one of the options.",
@@ -126,14 +126,4 @@ pub const EN: Catalogue = Catalogue {
     matrix_age_from: "{n} years and older",
     matrix_age_range: "{a}–{b} years",
 
-    about_title: "About the information",
-    about_intro: "Ansvarskollen is built on the law and on agreements between the regions and the kommuner. Every rule has a source. Where we could not confirm something we say so instead of guessing.",
-    about_region: "Region",
-    about_confidence: "Confidence",
-    about_covered: "Rules cover",
-    about_hemsjukvard: "Home health care answered from",
-    about_today: "Home health care at home today",
-    about_rules: "Rules",
-    about_questions: "Open questions",
-    about_none: "None",
 };

@@ -49,7 +49,8 @@ pub struct Catalogue {
     pub show_matrix: &'static str,
     pub hide_matrix: &'static str,
     pub about: &'static str,
-    pub close_about: &'static str,
+    /// The "Om uppgifterna" page built with the widget, relative to the widget's files.
+    pub about_page: &'static str,
 
     pub error_title: &'static str,
     pub choose_one: &'static str,
@@ -145,16 +146,6 @@ pub struct Catalogue {
     /// "{a}–{b} år"
     pub matrix_age_range: &'static str,
 
-    pub about_title: &'static str,
-    pub about_intro: &'static str,
-    pub about_region: &'static str,
-    pub about_confidence: &'static str,
-    pub about_covered: &'static str,
-    pub about_hemsjukvard: &'static str,
-    pub about_today: &'static str,
-    pub about_rules: &'static str,
-    pub about_questions: &'static str,
-    pub about_none: &'static str,
 }
 
 /// Two catalogues are the same language.

@@ -27,7 +27,7 @@ pub const SV: Catalogue = Catalogue {
     show_matrix: "Visa hela ansvarsfördelningen",
     hide_matrix: "Dölj ansvarsfördelningen",
     about: "Om uppgifterna",
-    close_about: "Tillbaka till frågorna",
+    about_page: "om-uppgifterna.html",
 
     error_title: "Det finns ett problem",
     choose_one: "Välj ett av alternativen.",
@@ -125,14 +125,4 @@ pub const SV: Catalogue = Catalogue {
     matrix_age_from: "{n} år och äldre",
     matrix_age_range: "{a}–{b} år",
 
-    about_title: "Om uppgifterna",
-    about_intro: "Ansvarskollen bygger på lagen och på avtal mellan regionerna och kommunerna. Varje regel har en källa. Där vi inte har kunnat bekräfta något säger vi det i stället för att gissa.",
-    about_region: "Region",
-    about_confidence: "Säkerhet",
-    about_covered: "Reglerna gäller",
-    about_hemsjukvard: "Hemsjukvård besvaras från",
-    about_today: "Hemsjukvård i eget hem i dag",
-    about_rules: "Regler",
-    about_questions: "Öppna frågor",
-    about_none: "Inga",
 };

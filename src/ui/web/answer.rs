@@ -145,7 +145,7 @@ pub fn answer_view(p: &AnswerProps) -> Html {
                 if let Some(line) = rule_line { <p class="ak-rule">{ line }</p> }
                 <p class="ak-guidance">{ cat.guidance }</p>
             </section>
-            <Summary flow={p.flow.clone()} answer={p.answer.clone()} cat={cat} on_change={p.on_change.clone()} />
+            { summary(&p.flow, &p.answer, cat, &p.on_change) }
             <div class="ak-actions">
                 if p.standalone {
                     <button type="button" class="ak-button ak-button--secondary" onclick={on_copy}>{ cat.copy_link }</button>
@@ -157,28 +157,18 @@ pub fn answer_view(p: &AnswerProps) -> Html {
                 </button>
             </div>
             if *show_matrix {
-                <MatrixView kommun={a.kommun.code.clone()} kommun_name={a.kommun.name.clone()} date={a.case.date.to_string()} cat={cat} />
+                { matrix_view(&a.kommun.code, &a.kommun.name, a.case.date, cat) }
             }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SummaryProps {
-    pub flow: Rc<Flow>,
-    pub answer: Rc<Answer>,
-    pub cat: &'static Catalogue,
-    pub on_change: Callback<Step>,
-}
-
 /// "Dina svar": the answers given, each with "Ändra" (the GOV.UK check-answers pattern).
-#[function_component(Summary)]
-pub fn summary(p: &SummaryProps) -> Html {
-    let cat = p.cat;
-    let c = &p.flow.case;
+fn summary(flow: &Flow, answer: &Answer, cat: &'static Catalogue, on_change: &Callback<Step>) -> Html {
+    let c = &flow.case;
     let mut rows: Vec<(&str, String, Option<Step>)> = Vec::new();
-    let kommun_change = (!p.flow.fixed_kommun).then_some(Step::Input(Input::Kommun));
-    rows.push((cat.summary_kommun, p.answer.kommun.name.clone(), kommun_change));
+    let kommun_change = (!flow.fixed_kommun).then_some(Step::Input(Input::Kommun));
+    rows.push((cat.summary_kommun, answer.kommun.name.clone(), kommun_change));
     let value = |known: Option<String>| known.unwrap_or_else(|| cat.not_asked.to_string());
     rows.push((cat.summary_need, value(c.need.map(|n| cat.need(n).0.to_string())), Some(Step::Input(Input::Need))));
     rows.push((cat.summary_housing, value(c.housing.map(|h| cat.housing(h).0.to_string())), Some(Step::Input(Input::Housing))));
@@ -201,10 +191,10 @@ pub fn summary(p: &SummaryProps) -> Html {
                         <dd class="ak-summary-action">
                             if let Some(step) = step {
                                 <button type="button" class="ak-link" onclick={
-                                    let cb = p.on_change.clone();
+                                    let cb = on_change.clone();
                                     move |_| cb.emit(step)
                                 }>
-                                    { cat.change }<span class="ak-visually-hidden">{ format!(" {}", label.to_lowercase()) }</span>
+                                    { cat.change }<span class="ak-visually-hidden">{ format!(" {}", label) }</span>
                                 </button>
                             }
                         </dd>
@@ -213,14 +203,6 @@ pub fn summary(p: &SummaryProps) -> Html {
             </dl>
         </section>
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct MatrixProps {
-    pub kommun: String,
-    pub kommun_name: String,
-    pub date: String,
-    pub cat: &'static Catalogue,
 }
 
 fn cell(parts: &[Part], cat: &Catalogue) -> Html {
@@ -255,13 +237,11 @@ fn cell(parts: &[Part], cat: &Catalogue) -> Html {
 }
 
 /// The kommun's whole responsibility matrix, for staff.
-#[function_component(MatrixView)]
-pub fn matrix_view(p: &MatrixProps) -> Html {
-    let cat = p.cat;
-    let Some(Ok(m)) = with_rules(|r| matrix(r, &p.kommun, crate::engine::Date::parse(&p.date).unwrap_or(crate::engine::Date::MIN))) else {
+fn matrix_view(kommun: &str, kommun_name: &str, date: crate::engine::Date, cat: &'static Catalogue) -> Html {
+    let Some(Ok(m)) = with_rules(|r| matrix(r, kommun, date)) else {
         return html! {};
     };
-    let title = fill(cat.matrix_title, &[("kommun", &p.kommun_name), ("date", &p.date)]);
+    let title = fill(cat.matrix_title, &[("kommun", kommun_name), ("date", &date.to_string())]);
     html! {
         <section class="ak-matrix">
             <h3>{ title }</h3>

@@ -1,11 +1,10 @@
 //! The root component of one widget: its state (the flow), the current screen, and the effects
 //! that load region rules, keep the URL hash in step, move focus and announce answers.
 
-use super::about::About;
 use super::answer::AnswerView;
 use super::kommun::KommunStep;
 use super::steps::{ChoiceStep, TextStep};
-use super::{Config, add_region, fetch_text, with_rules};
+use super::{Config, add_region, fetch_bytes, with_rules};
 use crate::engine::{Date, Duration, Housing, Input, Need, Vocab};
 use crate::ui::flow::{Flow, Ignored, Screen, Step};
 use crate::ui::i18n::{self, Catalogue, fill};
@@ -17,18 +16,10 @@ pub struct AppProps {
     pub config: Rc<Config>,
 }
 
-/// What the widget shows besides the questions.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    Questions,
-    About,
-}
-
 #[derive(Clone, PartialEq)]
 pub struct State {
     pub flow: Flow,
     pub lang: &'static str,
-    pub view: View,
     pub notices: Vec<Ignored>,
     /// Bumped when region rules arrive, so the screen is recomputed.
     pub rules_rev: u32,
@@ -45,7 +36,6 @@ pub enum Action {
     Change(Step),
     Restart,
     Lang(&'static str),
-    View(View),
     RulesLoaded,
     LoadFailed(String),
     /// The URL hash changed (browser back/forward, or a pasted link).
@@ -74,7 +64,7 @@ impl State {
                 lang = i18n::catalogue(l).code;
             }
         }
-        State { flow, lang, view: View::Questions, notices, rules_rev: 0, load_error: None, status: None, interacted: false }
+        State { flow, lang, notices, rules_rev: 0, load_error: None, status: None, interacted: false }
     }
 }
 
@@ -104,10 +94,6 @@ impl Reducible for State {
             }
             Action::Lang(code) => {
                 s.lang = code;
-                s.interacted = true;
-            }
-            Action::View(v) => {
-                s.view = v;
                 s.interacted = true;
             }
             Action::RulesLoaded => s.rules_rev += 1,
@@ -164,7 +150,7 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(wanted, move |wanted| {
             if let Some(lan) = wanted.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    match fetch_text(&config, &format!("rules/regions/{lan}.json")).await.and_then(|t| add_region(&t)) {
+                    match fetch_bytes(&config, &format!("rules/regions/{lan}.bin")).await.and_then(|b| add_region(&b)) {
                         Ok(()) => state.dispatch(Action::RulesLoaded),
                         Err(e) => state.dispatch(Action::LoadFailed(e)),
                     }
@@ -223,8 +209,8 @@ pub fn app(props: &AppProps) -> Html {
     // on page load).
     {
         let heading = heading.clone();
-        let key = (screen_key(&screen), state.view == View::About, state.interacted);
-        use_effect_with(key, move |(_, _, interacted)| {
+        let key = (screen_key(&screen), state.interacted);
+        use_effect_with(key, move |(_, interacted)| {
             if *interacted {
                 super::focus(&heading);
             }
@@ -255,16 +241,12 @@ pub fn app(props: &AppProps) -> Html {
         let code = other_lang.code;
         Callback::from(move |_| state.dispatch(Action::Lang(code)))
     };
-    let on_about = {
-        let state = state.clone();
-        let next = if state.view == View::About { View::Questions } else { View::About };
-        Callback::from(move |_| state.dispatch(Action::View(next)))
-    };
+    // "Om uppgifterna" is a page of its own, built with the widget (`ansvarskollen coverage --html`):
+    // the table depends only on the rules, so the browser need not compute or even load it.
+    let about_href = format!("{}{}", config.base, cat.about_page);
     let can_back = state.flow.can_go_back();
 
-    let body = if state.view == View::About {
-        html! { <About cat={cat} config={config.clone()} heading={heading.clone()} /> }
-    } else {
+    let body = {
         match &screen {
             Screen::Ask(step) => {
                 let state2 = state.clone();
@@ -315,9 +297,7 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="ak-brand"><span class="ak-title">{ cat.title }</span>{ " " }<span class="ak-tagline">{ cat.tagline }</span></p>
                 <div class="ak-tools">
                     <button type="button" class="ak-link" lang={other_lang.code} onclick={on_lang}>{ other_lang.switch_to }</button>
-                    <button type="button" class="ak-link" onclick={on_about} aria-pressed={(state.view == View::About).to_string()}>
-                        { if state.view == View::About { cat.close_about } else { cat.about } }
-                    </button>
+                    <a class="ak-link" href={about_href} target={if config.standalone { None } else { Some("_blank") }}>{ cat.about }</a>
                 </div>
             </div>
             if !state.notices.is_empty() {

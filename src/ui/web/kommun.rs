@@ -2,7 +2,7 @@
 //! list autocomplete). Typing "väst" offers Västerås, Västervik, …; matching ignores case and
 //! accents and also finds kommun codes. Arrow keys move, Enter chooses, Escape closes.
 
-use super::steps::{BackLink, ErrorSummary};
+use super::steps::{back_link, error_summary};
 use crate::engine::ruleset::fold;
 use crate::ui::i18n::{Catalogue, fill};
 use std::rc::Rc;
@@ -166,9 +166,9 @@ pub fn kommun_step(p: &KommunProps) -> Html {
     let described = if *error { "ak-kommun-hint ak-kommun-error" } else { "ak-kommun-hint" };
     html! {
         <form class="ak-step" novalidate=true {onsubmit}>
-            <BackLink cat={p.cat} on_back={p.on_back.clone()} />
+            { back_link(p.cat, &p.on_back) }
             if *error {
-                <ErrorSummary cat={p.cat} message={p.cat.kommun_error} target={input.clone()} node={summary} />
+                { error_summary(p.cat, p.cat.kommun_error, &input, &summary) }
             }
             <div class={classes!("ak-group", error.then_some("ak-group--error"))}>
                 <h2 class="ak-heading" tabindex="-1" ref={p.heading.clone()}>

@@ -5,7 +5,6 @@
 //! a `<div>` inside the element's shadow root. Region rules are fetched on demand through the
 //! `fetchText` function it passes in. Nothing about the person is stored or sent.
 
-mod about;
 mod answer;
 mod app;
 mod kommun;
@@ -18,6 +17,11 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The allocator: talc's wasm mode is a few kilobytes smaller than the default dlmalloc.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
+
 thread_local! {
     /// The rules, shared by every widget on the page; region parts are added as they arrive.
     static RULES: RefCell<Option<RuleSet>> = const { RefCell::new(None) };
@@ -29,27 +33,27 @@ pub(crate) fn with_rules<T>(f: impl FnOnce(&RuleSet) -> T) -> Option<T> {
 }
 
 /// Adds a region's compiled rules.
-pub(crate) fn add_region(text: &str) -> Result<(), String> {
-    let part = compiled::decode_part(text.as_bytes())?;
+pub(crate) fn add_region(bytes: &[u8]) -> Result<(), String> {
+    let part = compiled::decode_part(bytes)?;
     RULES.with(|r| match r.borrow_mut().as_mut() {
         Some(rules) => rules.add_region(part),
         None => Err("the core rules are not loaded".into()),
     })
 }
 
-/// Loads the compiled core rules (`rules/core.json`). Call once per page.
+/// Loads the compiled core rules (`rules/core.bin`). Call once per page.
 #[wasm_bindgen]
-pub fn init_rules(core: &str) -> Result<(), JsValue> {
-    let rules = compiled::decode(core.as_bytes()).map_err(|e| JsValue::from_str(&e))?;
+pub fn init_rules(core: &[u8]) -> Result<(), JsValue> {
+    let rules = compiled::decode(core).map_err(|e| JsValue::from_str(&e))?;
     RULES.with(|r| *r.borrow_mut() = Some(rules));
     Ok(())
 }
 
-/// Adds a region's compiled rules (`rules/regions/NN.json`) to the page's rules. The widget does
+/// Adds a region's compiled rules (`rules/regions/NN.bin`) to the page's rules. The widget does
 /// this itself when it needs a region; integrators and tests may preload.
 #[wasm_bindgen]
-pub fn load_region(text: &str) -> Result<(), JsValue> {
-    add_region(text).map_err(|e| JsValue::from_str(&e))
+pub fn load_region(bytes: &[u8]) -> Result<(), JsValue> {
+    add_region(bytes).map_err(|e| JsValue::from_str(&e))
 }
 
 /// The engine's answer for a case written as URL parameters in the case vocabulary
@@ -86,10 +90,12 @@ pub(crate) struct Config {
     pub date: Option<String>,
     /// The standalone page: the case lives in the URL hash.
     pub standalone: bool,
-    /// `fetchText(path) -> Promise<string>`, relative to the widget's files.
-    pub fetch_text: js_sys::Function,
+    /// `fetchBytes(path) -> Promise<Uint8Array>`, relative to the widget's files.
+    pub fetch_bytes: js_sys::Function,
     /// The custom element: answer events are dispatched on it.
     pub host: web_sys::Element,
+    /// The URL of the widget's files, ending in `/`.
+    pub base: String,
 }
 
 fn opt_string(options: &JsValue, key: &str) -> Option<String> {
@@ -97,34 +103,34 @@ fn opt_string(options: &JsValue, key: &str) -> Option<String> {
 }
 
 /// Mounts one widget on `root` (a `<div>` in the shadow root of `host`).
-/// `options`: `{ lang, kommun, lan, date, standalone, fetchText }`.
+/// `options`: `{ lang, kommun, lan, date, standalone, fetchBytes, base }`.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, root: web_sys::Element, options: JsValue) -> Result<(), JsValue> {
-    let fetch_text: js_sys::Function = js_sys::Reflect::get(&options, &JsValue::from_str("fetchText"))?
+    let fetch_bytes: js_sys::Function = js_sys::Reflect::get(&options, &JsValue::from_str("fetchBytes"))?
         .dyn_into()
-        .map_err(|_| JsValue::from_str("mount: options.fetchText must be a function"))?;
+        .map_err(|_| JsValue::from_str("mount: options.fetchBytes must be a function"))?;
     let config = Config {
         lang: opt_string(&options, "lang").unwrap_or_else(|| "sv".into()),
         kommun: opt_string(&options, "kommun"),
         lan: opt_string(&options, "lan"),
         date: opt_string(&options, "date"),
         standalone: js_sys::Reflect::get(&options, &JsValue::from_str("standalone")).ok().and_then(|v| v.as_bool()).unwrap_or(false),
-        fetch_text,
+        fetch_bytes,
         host,
+        base: opt_string(&options, "base").unwrap_or_default(),
     };
     yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { config: Rc::new(config) }).render();
     Ok(())
 }
 
-/// Fetches a text file of the widget through the embed script.
-pub(crate) async fn fetch_text(config: &Config, path: &str) -> Result<String, String> {
-    let promise = config
-        .fetch_text
-        .call1(&JsValue::NULL, &JsValue::from_str(path))
-        .map_err(|_| format!("cannot fetch {path}"))?;
-    let promise: js_sys::Promise = promise.dyn_into().map_err(|_| format!("cannot fetch {path}"))?;
-    let value = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| format!("cannot fetch {path}"))?;
-    value.as_string().ok_or_else(|| format!("cannot fetch {path}"))
+/// Fetches one of the widget's files through the embed script.
+pub(crate) async fn fetch_bytes(config: &Config, path: &str) -> Result<Vec<u8>, String> {
+    let failed = || format!("cannot fetch {path}");
+    let promise = config.fetch_bytes.call1(&JsValue::NULL, &JsValue::from_str(path)).map_err(|_| failed())?;
+    let promise: js_sys::Promise = promise.dyn_into().map_err(|_| failed())?;
+    let value = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| failed())?;
+    let bytes: js_sys::Uint8Array = value.dyn_into().map_err(|_| failed())?;
+    Ok(bytes.to_vec())
 }
 
 /// Today's date in the browser's time zone.

@@ -4,42 +4,28 @@
 use crate::ui::i18n::{Catalogue, Choice};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct BackProps {
-    pub cat: &'static Catalogue,
-    pub on_back: Option<Callback<()>>,
-}
+// Plain functions, not components: they keep no state, and every component type costs the
+// browser bundle its own copy of Yew's component machinery.
 
 /// "Tillbaka", when there is somewhere to go back to.
-#[function_component(BackLink)]
-pub fn back_link(p: &BackProps) -> Html {
-    match &p.on_back {
+pub fn back_link(cat: &Catalogue, on_back: &Option<Callback<()>>) -> Html {
+    match on_back {
         Some(cb) => {
             let cb = cb.clone();
-            html! { <button type="button" class="ak-back" onclick={move |_| cb.emit(())}>{ p.cat.back }</button> }
+            html! { <button type="button" class="ak-back" onclick={move |_| cb.emit(())}>{ cat.back }</button> }
         }
         None => html! {},
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorSummaryProps {
-    pub cat: &'static Catalogue,
-    pub message: &'static str,
-    /// Where "the problem" is: the summary's link moves focus there.
-    pub target: NodeRef,
-    pub node: NodeRef,
-}
-
-/// The error summary at the top of the step, focused when shown.
-#[function_component(ErrorSummary)]
-pub fn error_summary(p: &ErrorSummaryProps) -> Html {
-    let target = p.target.clone();
+/// The error summary at the top of a step (focused when shown); its link moves focus to `target`.
+pub fn error_summary(cat: &Catalogue, message: &'static str, target: &NodeRef, node: &NodeRef) -> Html {
+    let target = target.clone();
     html! {
-        <div class="ak-error-summary" role="alert" tabindex="-1" ref={p.node.clone()}>
-            <h2 class="ak-error-title">{ p.cat.error_title }</h2>
+        <div class="ak-error-summary" role="alert" tabindex="-1" ref={node.clone()}>
+            <h2 class="ak-error-title">{ cat.error_title }</h2>
             <ul>
-                <li><button type="button" class="ak-link" onclick={move |_| super::focus(&target)}>{ p.message }</button></li>
+                <li><button type="button" class="ak-link" onclick={move |_| super::focus(&target)}>{ message }</button></li>
             </ul>
         </div>
     }
@@ -93,9 +79,9 @@ pub fn choice_step(p: &ChoiceProps) -> Html {
     let described = if *error { format!("{hint_id} {error_id}") } else { hint_id.clone() };
     html! {
         <form class="ak-step" novalidate=true {onsubmit}>
-            <BackLink cat={p.cat} on_back={p.on_back.clone()} />
+            { back_link(p.cat, &p.on_back) }
             if *error {
-                <ErrorSummary cat={p.cat} message={p.cat.choose_one} target={first.clone()} node={summary} />
+                { error_summary(p.cat, p.cat.choose_one, &first, &summary) }
             }
             <div class={classes!("ak-group", error.then_some("ak-group--error"))}>
                 <fieldset class="ak-fieldset" aria-describedby={described}>
@@ -194,9 +180,9 @@ pub fn text_step(p: &TextProps) -> Html {
     let described = if *error { format!("{hint_id} {error_id}") } else { hint_id.clone() };
     html! {
         <form class="ak-step" novalidate=true {onsubmit}>
-            <BackLink cat={p.cat} on_back={p.on_back.clone()} />
+            { back_link(p.cat, &p.on_back) }
             if *error {
-                <ErrorSummary cat={p.cat} message={p.error_text} target={input.clone()} node={summary} />
+                { error_summary(p.cat, p.error_text, &input, &summary) }
             }
             <div class={classes!("ak-group", error.then_some("ak-group--error"))}>
                 <h2 class="ak-heading" tabindex="-1" ref={p.heading.clone()}>
