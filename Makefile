@@ -67,10 +67,12 @@ dist: tools
 	node $(TOOLS)/node_modules/binaryen/bin/wasm-opt -Oz --converge $(DIST)/wasm/ansvarskollen_bg.wasm -o $(DIST)/wasm/ansvarskollen_bg.wasm
 	$(ESBUILD) --minify --format=esm --log-level=warning $(DIST)/wasm/ansvarskollen.js --outfile=$(DIST)/wasm/ansvarskollen.js --allow-overwrite
 	cp www/*.html www/*.svg $(DIST)/
-	for f in www/*.js; do $(ESBUILD) --minify --log-level=warning $$f --outfile=$(DIST)/$$(basename $$f); done
+	for f in $(filter-out www/sw.js,$(wildcard www/*.js)); do $(ESBUILD) --minify --log-level=warning $$f --outfile=$(DIST)/$$(basename $$f); done
 	for f in www/*.css; do $(ESBUILD) --minify --log-level=warning $$f --outfile=$(DIST)/$$(basename $$f); done
 	target/release/ansvarskollen coverage --html --lang sv > $(DIST)/om-uppgifterna.html
 	target/release/ansvarskollen coverage --html --lang en > $(DIST)/about-the-information.html
+	node www/build-sw.mjs $(DIST)
+	$(ESBUILD) --minify --log-level=warning $(DIST)/sw.js --outfile=$(DIST)/sw.js --allow-overwrite
 	@ls -l $(DIST)/wasm/ansvarskollen_bg.wasm $(DIST)/wasm/ansvarskollen.js | awk '{ print $$5, $$9 }'
 
 ## Build, then serve dist/ on http://127.0.0.1:$(PORT) (Ctrl-C stops it).

@@ -57,6 +57,13 @@ impl State {
             if config.standalone {
                 notices = flow.apply_params(&super::location_hash(), rules);
             }
+            // "Fortsätt" pressed in the plain-HTML question before the engine was ready: take the
+            // kommun if the text names one.
+            if config.submitted && flow.case.kommun.is_none() {
+                if let Some(k) = rules.find_kommun(&config.kommun_text).filter(|k| flow.lan.as_deref().is_none_or(|l| k.lan == l)) {
+                    let _ = flow.answer(Step::Input(Input::Kommun), &k.code);
+                }
+            }
         });
         let mut lang = i18n::catalogue(&config.lang).code;
         if config.standalone {
@@ -64,7 +71,8 @@ impl State {
                 lang = i18n::catalogue(l).code;
             }
         }
-        State { flow, lang, notices, rules_rev: 0, load_error: None, status: None, interacted: false }
+        let interacted = config.submitted && flow.case.kommun.is_some();
+        State { flow, lang, notices, rules_rev: 0, load_error: None, status: None, interacted }
     }
 }
 
@@ -253,7 +261,7 @@ pub fn app(props: &AppProps) -> Html {
                 let step = *step;
                 let on_answer = Callback::from(move |word: String| state2.dispatch(Action::Answer(step, word)));
                 let back = can_back.then(|| on_back.clone());
-                render_step(step, &state, cat, &heading, on_answer, back)
+                render_step(step, &state, &config, cat, &heading, on_answer, back)
             }
             Screen::Load(_) => match &state.load_error {
                 Some(_) => html! {
@@ -320,6 +328,7 @@ pub fn app(props: &AppProps) -> Html {
 fn render_step(
     step: Step,
     state: &UseReducerHandle<State>,
+    config: &Config,
     cat: &'static Catalogue,
     heading: &NodeRef,
     on_answer: Callback<String>,
@@ -328,6 +337,8 @@ fn render_step(
     let case = &state.flow.case;
     match step {
         Step::Input(Input::Kommun) => {
+            // What was typed before the engine was ready, until the person has acted here.
+            let typed = (!state.interacted && !config.kommun_text.is_empty()).then(|| (config.kommun_text.clone(), config.focused));
             let kommuner = with_rules(|r| {
                 r.kommuner
                     .iter()
@@ -338,7 +349,7 @@ fn render_step(
             .unwrap_or_default();
             html! {
                 <KommunStep cat={cat} kommuner={Rc::new(kommuner)} selected={case.kommun.clone()}
-                    heading={heading.clone()} {on_answer} {on_back} />
+                    typed={typed} heading={heading.clone()} {on_answer} {on_back} />
             }
         }
         Step::Input(Input::Need) => {

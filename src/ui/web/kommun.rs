@@ -14,6 +14,9 @@ pub struct KommunProps {
     /// (code, name, region name) for every kommun the picker offers.
     pub kommuner: Rc<Vec<(String, String, String)>>,
     pub selected: Option<String>,
+    /// Text typed in the plain-HTML question before the engine was ready, and whether its field
+    /// had focus.
+    pub typed: Option<(String, bool)>,
     pub heading: NodeRef,
     pub on_answer: Callback<String>,
     pub on_back: Option<Callback<()>>,
@@ -47,6 +50,7 @@ pub fn kommun_step(p: &KommunProps) -> Html {
         .as_ref()
         .and_then(|c| p.kommuner.iter().find(|k| &k.0 == c))
         .map(|k| k.1.clone())
+        .or_else(|| p.typed.as_ref().map(|t| t.0.clone()))
         .unwrap_or_default();
     let text = use_state(|| initial);
     let open = use_state(|| false);
@@ -59,6 +63,16 @@ pub fn kommun_step(p: &KommunProps) -> Html {
         use_effect_with(*error, move |e| {
             if *e {
                 super::focus(&summary);
+            }
+        });
+    }
+    {
+        // Keep the focus where the person was typing when the plain-HTML question was replaced.
+        let input = input.clone();
+        let refocus = p.typed.as_ref().is_some_and(|t| t.1);
+        use_effect_with((), move |_| {
+            if refocus {
+                super::focus(&input);
             }
         });
     }

@@ -96,14 +96,25 @@ pub(crate) struct Config {
     pub host: web_sys::Element,
     /// The URL of the widget's files, ending in `/`.
     pub base: String,
+    /// What was typed in the plain-HTML first question before the engine was ready.
+    pub kommun_text: String,
+    /// Whether "Fortsätt" was pressed there.
+    pub submitted: bool,
+    /// Whether its field had focus (the widget's own field then takes it).
+    pub focused: bool,
 }
 
 fn opt_string(options: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().and_then(|v| v.as_string()).filter(|s| !s.trim().is_empty())
 }
 
+fn opt_bool(options: &JsValue, key: &str) -> bool {
+    js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
 /// Mounts one widget on `root` (a `<div>` in the shadow root of `host`).
-/// `options`: `{ lang, kommun, lan, date, standalone, fetchBytes, base }`.
+/// `options`: `{ lang, kommun, lan, date, standalone, fetchBytes, base, kommunText, submitted,
+/// focused }` (the last three hand over the plain-HTML first question).
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, root: web_sys::Element, options: JsValue) -> Result<(), JsValue> {
     let fetch_bytes: js_sys::Function = js_sys::Reflect::get(&options, &JsValue::from_str("fetchBytes"))?
@@ -114,10 +125,13 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, options: JsValue) -
         kommun: opt_string(&options, "kommun"),
         lan: opt_string(&options, "lan"),
         date: opt_string(&options, "date"),
-        standalone: js_sys::Reflect::get(&options, &JsValue::from_str("standalone")).ok().and_then(|v| v.as_bool()).unwrap_or(false),
+        standalone: opt_bool(&options, "standalone"),
         fetch_bytes,
         host,
         base: opt_string(&options, "base").unwrap_or_default(),
+        kommun_text: opt_string(&options, "kommunText").unwrap_or_default(),
+        submitted: opt_bool(&options, "submitted"),
+        focused: opt_bool(&options, "focused"),
     };
     yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { config: Rc::new(config) }).render();
     Ok(())
