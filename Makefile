@@ -20,7 +20,7 @@ WASM_TOOLCHAIN ?= $(shell rustup run nightly rustc --version >/dev/null 2>&1 && 
 ifeq ($(WASM_TOOLCHAIN),nightly)
 WASM_TARGET_DIR := target/nightly
 WASM_BUILD := RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" $(CARGO) +nightly build --locked \
-	-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir $(WASM_TARGET_DIR)
+	-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 else
 WASM_TARGET_DIR := target
 WASM_BUILD := $(CARGO) build --locked
@@ -34,16 +34,20 @@ ESBUILD := $(TOOLS)/node_modules/.bin/esbuild
 SCENARIOS := $(wildcard tests/scenarios/*.toml)
 export PATH := $(TOOLS)/bin:$(PATH)
 
-.PHONY: test test-native test-browser dist serve tools check scenarios coverage clean
+.PHONY: test test-native test-browser test-size dist serve tools check scenarios coverage perf clean
 
 ## Run every test.
-test: test-native test-browser
+test: test-native test-size test-browser
 
 ## Unit, integration, property and snapshot tests; then the CLI's own check and scenario run.
 test-native:
 	$(CARGO) test --locked
 	$(CARGO) run --locked --quiet -- check rules
 	$(CARGO) run --locked --quiet -- test $(SCENARIOS)
+
+## The size budget: the brotli transfer size of the first answer (deterministic; fails if over).
+test-size: dist
+	node tests/browser/size.mjs --check
 
 ## Browser tests: drive the built dist/ in Debian's Chromium.
 test-browser: dist tests/browser/node_modules
@@ -61,7 +65,7 @@ dist: tools
 	mkdir -p $(DIST)/wasm
 	target/release/ansvarskollen compile rules --out $(DIST)/rules
 	@echo "building the wasm with the $(WASM_TOOLCHAIN) toolchain"
-	$(WASM_BUILD) --profile wasm --target $(WASM_TARGET) --lib --no-default-features --features ui
+	$(WASM_BUILD) --target-dir $(WASM_TARGET_DIR) --profile wasm --target $(WASM_TARGET) --lib --no-default-features --features ui
 	wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
 		--out-dir $(DIST)/wasm $(WASM_OUT)
 	node $(TOOLS)/node_modules/binaryen/bin/wasm-opt -Oz --converge $(DIST)/wasm/ansvarskollen_bg.wasm -o $(DIST)/wasm/ansvarskollen_bg.wasm
@@ -110,6 +114,14 @@ $(TOOLS)/node_modules/binaryen/package.json:
 
 $(ESBUILD): $(TOOLS)/node_modules/binaryen/package.json
 	$(NPM) install --prefix $(TOOLS) --no-save --no-audit --no-fund binaryen@$(BINARYEN_VERSION) esbuild@$(ESBUILD_VERSION)
+
+## The performance report: target/perf-report.md and .json (sizes, timings, engine speed).
+perf: dist tests/browser/node_modules
+	$(WASM_BUILD) --profile wasm --target $(WASM_TARGET) --lib --no-default-features --features perf --target-dir target/perf/build
+	rm -rf target/perf/dist && cp -r $(DIST) target/perf/dist
+	wasm-bindgen --target web --no-typescript --out-dir target/perf/dist/wasm target/perf/build/$(WASM_TARGET)/wasm/ansvarskollen.wasm
+	$(CARGO) bench --locked --bench engine -- --warm-up-time 1 --measurement-time 3
+	node tests/browser/perf.mjs
 
 check:
 	$(CARGO) run --locked --quiet -- check rules

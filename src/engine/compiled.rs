@@ -404,8 +404,8 @@ impl RuleSet {
             r.source = part.source;
         }
         for d in part.documents {
-            if self.document(&d.id).is_none() {
-                self.documents.push(d);
+            if let Err(at) = self.documents.binary_search_by(|x| x.id.cmp(&d.id)) {
+                self.documents.insert(at, d);
             }
         }
         self.rules.extend(part.rules);

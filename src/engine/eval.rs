@@ -94,9 +94,17 @@ pub struct Context<'r> {
     pub notes: Vec<usize>,
 }
 
+/// Equality of short codes (länskod, kommunkod) without a `memcmp` call: this runs for every
+/// rule of every decision.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 fn in_scope(a: &Applies, region: &Region, kommun: &Kommun) -> bool {
-    a.region.as_ref().is_none_or(|r| *r == region.lan)
-        && (a.kommuner.is_empty() || a.kommuner.iter().any(|k| *k == kommun.code))
+    a.region.as_ref().is_none_or(|r| same(r, &region.lan))
+        && (a.kommuner.is_empty() || a.kommuner.iter().any(|k| same(k, &kommun.code)))
 }
 
 impl<'r> Context<'r> {
@@ -227,8 +235,23 @@ fn cite(rules: &RuleSet, cites: &[Citation], date: Date) -> Vec<CitationOut> {
         .collect()
 }
 
+/// Replaces `{organisation}`, `{kommun}` and `{region}` in one pass (it runs for every text of
+/// every answer).
 fn fill(template: &str, organisation: &str, kommun: &str, region: &str) -> String {
-    template.replace("{organisation}", organisation).replace("{kommun}", kommun).replace("{region}", region)
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let (name, value) = [("{organisation}", organisation), ("{kommun}", kommun), ("{region}", region)]
+            .into_iter()
+            .find(|(n, _)| rest.starts_with(n))
+            .unwrap_or(("{", "{"));
+        out.push_str(value);
+        rest = &rest[name.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Builds the answer: organisation, next step, reasons with citations, notes.

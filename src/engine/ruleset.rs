@@ -238,8 +238,10 @@ pub struct RuleSet {
     pub version: String,
     pub window: Window,
     pub contacts: Contacts,
+    /// Sorted by id.
     pub documents: Vec<Document>,
     pub regions: Vec<Region>,
+    /// Sorted by code.
     pub kommuner: Vec<Kommun>,
     pub rules: Vec<Rule>,
     pub notes: Vec<Note>,
@@ -249,16 +251,20 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
+    /// A kommun by code. `kommuner` is sorted by code (the loader sorts the register), so this
+    /// is a binary search: it runs for every decision.
     pub fn kommun(&self, code: &str) -> Option<&Kommun> {
-        self.kommuner.iter().find(|k| k.code == code)
+        self.kommuner.binary_search_by(|k| k.code.as_str().cmp(code)).ok().map(|i| &self.kommuner[i])
     }
 
     pub fn region(&self, lan: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.lan == lan)
     }
 
+    /// A document by id. `documents` is kept sorted by id (the loader sorts it, the compiled form
+    /// keeps the order, `add_region` inserts in order), so this is a binary search.
     pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        self.documents.binary_search_by(|d| d.id.as_str().cmp(id)).ok().map(|i| &self.documents[i])
     }
 
     /// The region a kommun belonged to on a date (kommuner have moved: Heby left Västmanland

@@ -134,6 +134,7 @@ pub fn load(dir: &Path) -> Loaded {
     l.cross_checks();
 
     let mut rules = l.rules;
+    rules.documents.sort_by(|a, b| a.id.cmp(&b.id));
     let version = compiled::hash(&compiled::encode(&rules));
     rules.version = version;
     Loaded { rules, sources: l.sources, map: l.map, diags: l.diags.into_inner() }
@@ -163,7 +164,7 @@ impl Loader {
                 );
                 continue;
             }
-            if self.rules.kommun(cols[0]).is_some() {
+            if self.rules.kommuner.iter().any(|k| k.code == cols[0]) {
                 self.diags.push(Diagnostic::error("duplicate-kommun", format!("kommun {} is listed twice", cols[0])).at(Loc { file, span }, ""));
                 continue;
             }
@@ -177,6 +178,7 @@ impl Loader {
         if self.rules.kommuner.is_empty() {
             self.diags.push(Diagnostic::error("empty-register", "the kommun register lists no kommuner"));
         }
+        self.rules.kommuner.sort_by(|a, b| a.code.cmp(&b.code));
     }
 
     /// Reads one rule file; `region_file` is the file name for region files, `None` for national.toml.

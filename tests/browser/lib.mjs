@@ -21,14 +21,14 @@ const types = {
 };
 
 /** Serves dist/ on a free port of 127.0.0.1. `offline` makes it refuse everything (for offline tests). */
-export async function serve() {
+export async function serve(dir = dist) {
   const state = { offline: false, requests: [] };
   const server = http.createServer((req, res) => {
     state.requests.push(req.url);
     if (state.offline) { req.socket.destroy(); return; }
     const url = new URL(req.url, 'http://x');
-    let file = path.join(dist, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }

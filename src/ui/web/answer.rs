@@ -205,35 +205,43 @@ fn summary(flow: &Flow, answer: &Answer, cat: &'static Catalogue, on_change: &Ca
     }
 }
 
-fn cell(parts: &[Part], cat: &Catalogue) -> Html {
-    html! {
-        <ul class="ak-cell">
-            { for parts.iter().map(|part| {
-                let word = match part.outcome.responsible() {
-                    Some(Responsible::Kommun) => cat.matrix_kommun,
-                    Some(Responsible::Region) => cat.matrix_region,
-                    None => cat.matrix_unknown,
-                };
-                let mut limits = Vec::new();
-                if let Some((a, b)) = part.age {
-                    limits.push(if b >= AGE_MAX {
-                        fill(cat.matrix_age_from, &[("n", &a.to_string())])
-                    } else {
-                        fill(cat.matrix_age_range, &[("a", &a.to_string()), ("b", &b.to_string())])
-                    });
-                }
-                if let Some(d) = part.duration {
-                    limits.push(cat.duration(d).0.to_string());
-                }
-                html! {
-                    <li class={format!("ak-cell--{}", part.outcome.as_str())}>
-                        { word }
-                        if !limits.is_empty() { <span class="ak-cell-limit">{ format!(" ({})", limits.join(", ")) }</span> }
-                    </li>
-                }
-            }) }
-        </ul>
+/// Escapes text for HTML.
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// One cell of the matrix as HTML: who, and under which limits.
+fn cell(out: &mut String, parts: &[Part], cat: &Catalogue) {
+    out.push_str("<ul class=\"ak-cell\">");
+    for part in parts {
+        let word = match part.outcome.responsible() {
+            Some(Responsible::Kommun) => cat.matrix_kommun,
+            Some(Responsible::Region) => cat.matrix_region,
+            None => cat.matrix_unknown,
+        };
+        let mut limits = Vec::new();
+        if let Some((a, b)) = part.age {
+            limits.push(if b >= AGE_MAX {
+                fill(cat.matrix_age_from, &[("n", &a.to_string())])
+            } else {
+                fill(cat.matrix_age_range, &[("a", &a.to_string()), ("b", &b.to_string())])
+            });
+        }
+        if let Some(d) = part.duration {
+            limits.push(cat.duration(d).0.to_string());
+        }
+        out.push_str("<li class=\"ak-cell--");
+        out.push_str(part.outcome.as_str());
+        out.push_str("\">");
+        out.push_str(&esc(word));
+        if !limits.is_empty() {
+            out.push_str("<span class=\"ak-cell-limit\"> (");
+            out.push_str(&esc(&limits.join(", ")));
+            out.push_str(")</span>");
+        }
+        out.push_str("</li>");
     }
+    out.push_str("</ul>");
 }
 
 /// The kommun's whole responsibility matrix, for staff.
@@ -242,31 +250,31 @@ fn matrix_view(kommun: &str, kommun_name: &str, date: crate::engine::Date, cat: 
         return html! {};
     };
     let title = fill(cat.matrix_title, &[("kommun", kommun_name), ("date", &date.to_string())]);
+    // A static table: written as escaped HTML, it costs the bundle far less than html! would.
+    let mut t = String::new();
+    for (visit, caption) in [(0usize, cat.matrix_can), (1, cat.matrix_cannot)] {
+        let caption = esc(caption);
+        t.push_str(&format!("<div class=\"ak-table-wrap\" role=\"region\" aria-label=\"{caption}\" tabindex=\"0\"><table class=\"ak-table\"><caption>{caption}</caption><thead><tr><th scope=\"col\">{}</th>", esc(cat.matrix_need)));
+        for h in Housing::ALL {
+            t.push_str(&format!("<th scope=\"col\">{}</th>", esc(cat.housing(*h).0)));
+        }
+        t.push_str("</tr></thead><tbody>");
+        for (ni, n) in Need::ALL.iter().enumerate() {
+            t.push_str(&format!("<tr><th scope=\"row\">{}</th>", esc(cat.need(*n).0)));
+            for hi in 0..Housing::ALL.len() {
+                t.push_str("<td>");
+                cell(&mut t, &m.cells[ni][hi][visit], cat);
+                t.push_str("</td>");
+            }
+            t.push_str("</tr>");
+        }
+        t.push_str("</tbody></table></div>");
+    }
     html! {
         <section class="ak-matrix">
             <h3>{ title }</h3>
             <p class="ak-hint">{ cat.matrix_intro }</p>
-            { for [(0usize, cat.matrix_can), (1, cat.matrix_cannot)].into_iter().map(|(visit, caption)| html! {
-                <div class="ak-table-wrap" role="region" aria-label={caption} tabindex="0">
-                    <table class="ak-table">
-                        <caption>{ caption }</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{ cat.matrix_need }</th>
-                                { for Housing::ALL.iter().map(|h| html! { <th scope="col">{ cat.housing(*h).0 }</th> }) }
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for Need::ALL.iter().enumerate().map(|(ni, n)| html! {
-                                <tr>
-                                    <th scope="row">{ cat.need(*n).0 }</th>
-                                    { for (0..Housing::ALL.len()).map(|hi| html! { <td>{ cell(&m.cells[ni][hi][visit], cat) }</td> }) }
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-            }) }
+            { Html::from_html_unchecked(AttrValue::from(t)) }
         </section>
     }
 }

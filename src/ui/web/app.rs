@@ -354,23 +354,23 @@ fn render_step(
         }
         Step::Input(Input::Need) => {
             let options = Need::ALL.iter().map(|n| (n.as_str(), cat.need(*n))).collect::<Vec<_>>();
-            html! { <ChoiceStep key="need" name="need" question={cat.need_question} hint={cat.need_hint} options={options}
+            html! { <ChoiceStep name="need" question={cat.need_question} hint={cat.need_hint} options={options}
                 selected={case.need.map(|n| n.as_str())} cat={cat} heading={heading.clone()} {on_answer} {on_back} /> }
         }
         Step::Input(Input::Housing) => {
             let options = Housing::ALL.iter().map(|h| (h.as_str(), cat.housing(*h))).collect::<Vec<_>>();
-            html! { <ChoiceStep key="housing" name="housing" question={cat.housing_question} hint={cat.housing_hint} options={options}
+            html! { <ChoiceStep name="housing" question={cat.housing_question} hint={cat.housing_hint} options={options}
                 selected={case.housing.map(|h| h.as_str())} cat={cat} heading={heading.clone()} {on_answer} {on_back} /> }
         }
         Step::Input(Input::CanVisitClinic) => {
             let options = vec![("true", cat.visit_yes), ("false", cat.visit_no)];
             let selected = case.can_visit_clinic.map(|v| if v { "true" } else { "false" });
-            html! { <ChoiceStep key="visit" name="can_visit_clinic" question={cat.visit_question} hint={cat.visit_hint} options={options}
+            html! { <ChoiceStep name="can_visit_clinic" question={cat.visit_question} hint={cat.visit_hint} options={options}
                 {selected} cat={cat} heading={heading.clone()} {on_answer} {on_back} /> }
         }
         Step::Input(Input::Duration) => {
             let options = Duration::ALL.iter().map(|d| (d.as_str(), cat.duration(*d))).collect::<Vec<_>>();
-            html! { <ChoiceStep key="duration" name="duration" question={cat.duration_question} hint={cat.duration_hint} options={options}
+            html! { <ChoiceStep name="duration" question={cat.duration_question} hint={cat.duration_hint} options={options}
                 selected={case.duration.map(|d| d.as_str())} cat={cat} heading={heading.clone()} {on_answer} {on_back} /> }
         }
         Step::Input(Input::Age) => html! {

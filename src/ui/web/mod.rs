@@ -81,6 +81,23 @@ pub fn answer_json(query: &str, lang: &str) -> Result<String, JsValue> {
     .unwrap_or_else(|| Err(JsValue::from_str("the rules are not loaded")))
 }
 
+/// Engine speed inside wasm, for the performance report (feature `perf`, not shipped): decides a complete case (written as
+/// for [`answer_json`]) `n` times, with its explanation, and returns microseconds per decision.
+#[cfg(feature = "perf")]
+#[wasm_bindgen]
+pub fn time_decisions(query: &str, n: u32) -> Result<f64, JsValue> {
+    with_rules(|rules| {
+        let mut flow = crate::ui::flow::Flow::new(today());
+        flow.apply_params(query, rules);
+        let start = js_sys::Date::now();
+        for _ in 0..n {
+            crate::engine::decide(rules, &flow.case, crate::engine::Lang::Sv).map_err(|e| JsValue::from_str(&e.message))?;
+        }
+        Ok((js_sys::Date::now() - start) * 1000.0 / f64::from(n.max(1)))
+    })
+    .unwrap_or_else(|| Err(JsValue::from_str("the rules are not loaded")))
+}
+
 /// What the host configured, read from the element's attributes by the embed script.
 #[derive(Clone, PartialEq)]
 pub(crate) struct Config {
