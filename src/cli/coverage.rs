@@ -19,11 +19,10 @@ fn scenario_counts(rules: &RuleSet, dir: &Path) -> Vec<(String, usize)> {
         let (scenarios, _) = scenario::load_file(&f.display().to_string(), text, rules, &mut sources);
         for s in scenarios {
             let region = s.case.kommun.as_deref().and_then(|k| rules.kommun(k)).and_then(|k| rules.region_of(k, s.case.date));
-            if let Some(r) = region {
-                if let Some(c) = counts.iter_mut().find(|(lan, _)| *lan == r.lan) {
+            if let Some(r) = region
+                && let Some(c) = counts.iter_mut().find(|(lan, _)| *lan == r.lan) {
                     c.1 += 1;
                 }
-            }
         }
     }
     counts
@@ -78,10 +77,21 @@ pub fn coverage(dir: &Path, scenarios: &Path, format: Format, lang: &str) -> u8 
         outln!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
         return 0;
     }
-    let rows: Vec<Vec<String>> = report.iter().map(|r| row(r, count(&r.lan), lang)).collect();
+    let rows: Vec<Vec<String>> = report
+        .iter()
+        .map(|r| {
+            let mut cells = row(r, count(&r.lan), lang);
+            // In Markdown (the README) the questions themselves would swamp the table: count them.
+            if format == Format::Markdown
+                && let Some(last) = cells.last_mut() {
+                    *last = r.open_questions.len().to_string();
+                }
+            cells
+        })
+        .collect();
     let header: Vec<String> = match lang {
-        Lang::Sv => ["Län", "Region", "Säkerhet", "Reglerna gäller", "Hemsjukvård besvaras från", "I dag", "Regler", "Scenarier", "Öppna frågor"],
-        Lang::En => ["Län", "Region", "Confidence", "Rules cover", "Home care answered from", "Today", "Rules", "Scenarios", "Open questions"],
+        Lang::Sv => ["Län", "Region", "Säkerhet", "Reglerna gäller", "Hemsjukvård besvaras från", "Hemsjukvård, senaste reglerna", "Regler", "Scenarier", "Öppna frågor"],
+        Lang::En => ["Län", "Region", "Confidence", "Rules cover", "Home care answered from", "Home care, latest rules", "Rules", "Scenarios", "Open questions"],
     }
     .iter()
     .map(|s| s.to_string())

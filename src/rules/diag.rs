@@ -130,7 +130,7 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
             .map(|(l, s)| (l, s.as_str(), AnnotationKind::Primary))
             .chain(d.secondary.iter().map(|(l, s)| (l, s.as_str(), AnnotationKind::Context)))
             .collect();
-        let mut by_file: Vec<(usize, Vec<(AnnotationKind, Range<usize>, &str)>)> = Vec::new();
+        let mut by_file: Vec<(usize, Vec<Annotated<'_>>)> = Vec::new();
         for (loc, label, kind) in labels {
             let span = clamp(loc, sources);
             match by_file.iter_mut().find(|(f, _)| *f == loc.file) {
@@ -143,7 +143,7 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
             let f = &sources.files[*file];
             let mut snippet = Snippet::source(f.text.as_str()).path(f.path.as_str()).fold(true);
             for (kind, span, label) in anns {
-                let a = kind.clone().span(span.clone());
+                let a = (*kind).span(span.clone());
                 snippet = snippet.annotation(if label.is_empty() { a } else { a.label(*label) });
             }
             group = group.element(snippet);
@@ -159,6 +159,9 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
     }
     out
 }
+
+/// One label of a snippet: its kind, where, and the text under it.
+type Annotated<'a> = (AnnotationKind, Range<usize>, &'a str);
 
 fn clamp(loc: &Loc, sources: &Sources) -> Range<usize> {
     let len = sources.files[loc.file].text.len();

@@ -201,7 +201,7 @@ impl Loader {
         }
         let diags = Diags::default();
         let span = doc.span();
-        let mut top = Table::new(file, doc.get_ref(), span, format!("{path}"), &diags);
+        let mut top = Table::new(file, doc.get_ref(), span, path.to_string(), &diags);
         match &region_file {
             None => self.read_national(&mut top),
             Some(name) => self.read_region(&mut top, name),
@@ -390,11 +390,10 @@ impl Loader {
                         .help("add `url = \"https://…\"` (where the document can be read) or, for a statute, `sfs = \"2017:30\"`"),
                 );
             }
-            if let Some((u, ul)) = &url {
-                if !(u.starts_with("https://") || u.starts_with("http://")) {
+            if let Some((u, ul)) = &url
+                && !(u.starts_with("https://") || u.starts_with("http://")) {
                     d.error(Diagnostic::error("bad-value", format!("the url of document `{id}` is not a web address")).at(ul.clone(), "must start with https:// or http://"));
                 }
-            }
             d.finish();
             if !valid_id(&id) {
                 self.diags.push(Diagnostic::error("bad-id", format!("`{id}` is not a valid document id")).at(loc.clone(), "").help(ID_HELP));
@@ -439,11 +438,10 @@ impl Loader {
             let section = c.string("section", None);
             let from = c.date("from", None);
             let to = c.date("to", None);
-            if let (Some((f, _)), Some((tt, tl))) = (&from, &to) {
-                if tt < f {
+            if let (Some((f, _)), Some((tt, tl))) = (&from, &to)
+                && tt < f {
                     c.error(Diagnostic::error("bad-date-range", "this source's `to` is before its `from`").at(tl.clone(), "before `from`"));
                 }
-            }
             c.finish();
             if let Some((doc, doc_loc)) = doc {
                 self.cites.push(PendingCite { doc_loc, owner: owner.to_string() });
@@ -459,15 +457,14 @@ impl Loader {
     fn applies(&mut self, t: &mut Table<'_, '_>, region: Option<usize>, rule_idx: Option<usize>) -> Option<Applies> {
         let valid_from = t.date("valid_from", Some("add the first day it applies, e.g. `valid_from = 2012-09-01`"));
         let valid_to = t.date("valid_to", None);
-        if let (Some((f, _)), Some((to, tl))) = (&valid_from, &valid_to) {
-            if to < f {
+        if let (Some((f, _)), Some((to, tl))) = (&valid_from, &valid_to)
+            && to < f {
                 t.error(
                     Diagnostic::error("bad-date-range", format!("{} ends before it starts", t.what))
                         .at(tl.clone(), format!("`valid_to` {to} is before `valid_from` {f}"))
                         .help("`valid_to` is the last day the rule applies; it must be on or after `valid_from`"),
                 );
             }
-        }
         let mut when = Conditions::default();
         let mut kommuner = Vec::new();
         if let Some(mut w) = t.table_field("when", None) {
@@ -491,11 +488,10 @@ impl Loader {
                 if min.is_none() && max.is_none() && a.table.is_empty() {
                     a.error(Diagnostic::error("empty-value", "`when.age` sets no limit").at(a.loc.clone(), "").help("write `age = { min = 18 }`, `age = { max = 17 }` or both"));
                 }
-                if let (Some((lo, _)), Some((hi, hl))) = (&min, &max) {
-                    if hi < lo {
+                if let (Some((lo, _)), Some((hi, hl))) = (&min, &max)
+                    && hi < lo {
                         a.error(Diagnostic::error("bad-value", "`when.age.max` is below `min`").at(hl.clone(), "no age is in this range"));
                     }
-                }
                 when.age_min = min.map_or(0, |m| m.0 as u8);
                 when.age_max = max.map_or(AGE_MAX, |m| m.0 as u8);
                 a.finish();

@@ -263,9 +263,7 @@ impl<'a, 'i> Table<'a, 'i> {
 
     /// A text in Swedish and English: `reason.sv = "…"` and `reason.en = "…"`.
     pub fn text(&mut self, key: &'static str, required: Option<&str>) -> Option<Text> {
-        let Some(mut t) = self.table_field(key, required) else {
-            return None;
-        };
+        let mut t = self.table_field(key, required)?;
         let what = format!("`{key}` of {}", self.what);
         t.set_what(what);
         let sv = t.string("sv", Some("write the Swedish text as `sv = \"…\"` (plain Swedish: short sentences, \"du\")"));

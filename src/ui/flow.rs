@@ -66,11 +66,10 @@ impl Flow {
         let Some(k) = rules.kommun(code) else {
             return Screen::Ask(Step::Input(Input::Kommun));
         };
-        if let Some(region) = rules.region_of(k, self.case.date) {
-            if !rules.has_region(&region.lan) {
+        if let Some(region) = rules.region_of(k, self.case.date)
+            && !rules.has_region(&region.lan) {
                 return Screen::Load(region.lan.clone());
             }
-        }
         match resolve(rules, &self.case, lang) {
             Ok(Resolution::Answer(a)) => Screen::Answer(a),
             Ok(Resolution::Ask(needed)) => Screen::Ask(Step::Input(needed[0])),

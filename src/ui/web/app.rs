@@ -59,18 +59,16 @@ impl State {
             }
             // "Fortsätt" pressed in the plain-HTML question before the engine was ready: take the
             // kommun if the text names one.
-            if config.submitted && flow.case.kommun.is_none() {
-                if let Some(k) = rules.find_kommun(&config.kommun_text).filter(|k| flow.lan.as_deref().is_none_or(|l| k.lan == l)) {
+            if config.submitted && flow.case.kommun.is_none()
+                && let Some(k) = rules.find_kommun(&config.kommun_text).filter(|k| flow.lan.as_deref().is_none_or(|l| k.lan == l)) {
                     let _ = flow.answer(Step::Input(Input::Kommun), &k.code);
                 }
-            }
         });
         let mut lang = i18n::catalogue(&config.lang).code;
-        if config.standalone {
-            if let Some(l) = super::location_hash().split('&').find_map(|p| p.strip_prefix("lang=")) {
+        if config.standalone
+            && let Some(l) = super::location_hash().split('&').find_map(|p| p.strip_prefix("lang=")) {
                 lang = i18n::catalogue(l).code;
             }
-        }
         let interacted = config.submitted && flow.case.kommun.is_some();
         State { flow, lang, notices, rules_rev: 0, load_error: None, status: None, interacted }
     }

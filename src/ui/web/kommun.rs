@@ -2,7 +2,7 @@
 //! list autocomplete). Typing "väst" offers Västerås, Västervik, …; matching ignores case and
 //! accents and also finds kommun codes. Arrow keys move, Enter chooses, Escape closes.
 
-use super::steps::{back_link, error_summary};
+use super::steps::{back_link, error_summary, use_error_summary};
 use crate::engine::ruleset::fold;
 use crate::ui::i18n::{Catalogue, fill};
 use std::rc::Rc;
@@ -57,15 +57,7 @@ pub fn kommun_step(p: &KommunProps) -> Html {
     let active = use_state(|| None::<usize>);
     let error = use_state(|| false);
     let input = use_node_ref();
-    let summary = use_node_ref();
-    {
-        let summary = summary.clone();
-        use_effect_with(*error, move |e| {
-            if *e {
-                super::focus(&summary);
-            }
-        });
-    }
+    let summary = use_error_summary(*error);
     {
         // Keep the focus where the person was typing when the plain-HTML question was replaced.
         let input = input.clone();

@@ -201,13 +201,11 @@ pub(crate) fn location_hash() -> String {
 
 /// Puts the case in the URL hash as a new history entry, so the browser's back button works.
 pub(crate) fn push_hash(params: &str) {
-    if let Some(w) = window() {
-        if location_hash() != params {
-            if let Ok(h) = w.history() {
+    if let Some(w) = window()
+        && location_hash() != params
+            && let Ok(h) = w.history() {
                 let _ = h.push_state_with_url(&JsValue::NULL, "", Some(&format!("#{params}")));
             }
-        }
-    }
 }
 
 /// Copies a text; reports success through the callback.

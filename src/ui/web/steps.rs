@@ -18,6 +18,22 @@ pub fn back_link(cat: &Catalogue, on_back: &Option<Callback<()>>) -> Html {
     }
 }
 
+/// The error summary's node, focused whenever the summary appears (GOV.UK: the person is taken
+/// to the problem).
+#[hook]
+pub fn use_error_summary(shown: bool) -> NodeRef {
+    let summary = use_node_ref();
+    {
+        let summary = summary.clone();
+        use_effect_with(shown, move |shown| {
+            if *shown {
+                super::focus(&summary);
+            }
+        });
+    }
+    summary
+}
+
 /// The error summary at the top of a step (focused when shown); its link moves focus to `target`.
 pub fn error_summary(cat: &Catalogue, message: &'static str, target: &NodeRef, node: &NodeRef) -> Html {
     let target = target.clone();
@@ -64,16 +80,8 @@ pub fn choice_step(p: &ChoiceProps) -> Html {
         _ => p.selected.map(str::to_string),
     };
     let error = *error_state == Some(name);
-    let summary = use_node_ref();
+    let summary = use_error_summary(error);
     let first = use_node_ref();
-    {
-        let summary = summary.clone();
-        use_effect_with(error, move |e| {
-            if *e {
-                super::focus(&summary);
-            }
-        });
-    }
     let onsubmit = {
         let chosen = chosen.clone();
         let latest = latest.clone();
@@ -160,16 +168,8 @@ pub struct TextProps {
 pub fn text_step(p: &TextProps) -> Html {
     let text = use_state(|| p.value.clone());
     let error = use_state(|| false);
-    let summary = use_node_ref();
+    let summary = use_error_summary(*error);
     let input = use_node_ref();
-    {
-        let summary = summary.clone();
-        use_effect_with(*error, move |e| {
-            if *e {
-                super::focus(&summary);
-            }
-        });
-    }
     let oninput = {
         let text = text.clone();
         Callback::from(move |e: InputEvent| {
