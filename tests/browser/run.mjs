@@ -272,7 +272,7 @@ test('the back link and "Ändra" keep the other answers', async () => {
 });
 
 test('continuing without an answer shows an error summary that is focused and accessible', async () => {
-  const page = await newPage();
+  const page = await newPage(360);
   await page.goto(`${origin}/index.html#kommun=1980&date=2024-05-02`);
   const w = page.locator(W);
   await waitStep(page, W, null);
