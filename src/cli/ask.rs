@@ -43,14 +43,7 @@ pub struct AskArgs {
 fn build_case(args: &AskArgs, rules: &RuleSet) -> Result<Case, u8> {
     let mut case = Case::on(super::parse_date(args.date.as_deref())?);
     if let Some(k) = &args.kommun {
-        match rules.find_kommun(k) {
-            Some(found) => case.kommun = Some(found.code.clone()),
-            None => {
-                return Err(super::usage(format!(
-                    "unknown kommun `{k}`: give a four-digit SCB kommunkod (e.g. 1980) or a kommun name (e.g. Västerås); all 290 are listed in rules/kommuner.csv"
-                )));
-            }
-        }
+        case.kommun = Some(super::find_kommun(rules, k)?.code.clone());
     }
     let flags = [
         (Input::Age, &args.age),

@@ -5,6 +5,7 @@ use super::labels;
 use ansvarskollen::engine::coverage::{self, RegionCoverage};
 use ansvarskollen::engine::{Lang, RuleSet, Vocab};
 use ansvarskollen::rules::{Sources, scenario};
+use ansvarskollen::ui::escape_html;
 use std::path::Path;
 
 /// How many scenarios in `dir` ask about a kommun of each region (on the scenario's date).
@@ -139,11 +140,6 @@ fn row(r: &RegionCoverage, scenarios: usize, lang: Lang) -> Vec<String> {
     ]
 }
 
-/// Escapes text for HTML.
-fn esc(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// The widget's "Om uppgifterna" page: a complete, accessible HTML page built with the widget.
 fn html_page(rules: &RuleSet, report: &[RegionCoverage], counts: &[(String, usize)], lang: Lang) -> String {
     let sv = lang == Lang::Sv;
@@ -169,7 +165,7 @@ fn html_page(rules: &RuleSet, report: &[RegionCoverage], counts: &[(String, usiz
         t("till", "to"),
         rules.window.to,
         t("Reglernas version:", "Rules version:"),
-        esc(&rules.version)
+        escape_html(&rules.version)
     ));
     h.push_str(&format!(
         "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"coverage-caption\" tabindex=\"0\">\n<table class=\"coverage\">\n<caption id=\"coverage-caption\">{}</caption>\n<thead><tr>",
@@ -187,9 +183,9 @@ fn html_page(rules: &RuleSet, report: &[RegionCoverage], counts: &[(String, usiz
     for r in report {
         h.push_str(&format!(
             "<tr><td>{}</td><th scope=\"row\"><a href=\"#lan-{}\">{}</a></th><td>{}</td><td>{} – {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            esc(&r.lan),
-            esc(&r.lan),
-            esc(&r.region),
+            escape_html(&r.lan),
+            escape_html(&r.lan),
+            escape_html(&r.region),
             labels::confidence(r.confidence, lang),
             r.covered_from,
             r.covered_to,
@@ -204,17 +200,17 @@ fn html_page(rules: &RuleSet, report: &[RegionCoverage], counts: &[(String, usiz
     h.push_str(&format!("<h2>{}</h2>\n", t("Regionerna", "The regions")));
     for r in report {
         let region = rules.region(&r.lan);
-        h.push_str(&format!("<section class=\"region\" id=\"lan-{}\" aria-labelledby=\"lan-{}-h\">\n<h3 id=\"lan-{}-h\">{}</h3>\n", esc(&r.lan), esc(&r.lan), esc(&r.lan), esc(&r.region)));
+        h.push_str(&format!("<section class=\"region\" id=\"lan-{}\" aria-labelledby=\"lan-{}-h\">\n<h3 id=\"lan-{}-h\">{}</h3>\n", escape_html(&r.lan), escape_html(&r.lan), escape_html(&r.lan), escape_html(&r.region)));
         h.push_str(&format!("<p><strong>{}:</strong> {}</p>\n", t("Säkerhet", "Confidence"), labels::confidence(r.confidence, lang)));
         if let Some(reg) = region {
-            h.push_str(&format!("<p>{}</p>\n", esc(reg.summary.get(lang))));
+            h.push_str(&format!("<p>{}</p>\n", escape_html(reg.summary.get(lang))));
         }
         if r.open_questions.is_empty() {
             h.push_str(&format!("<p>{}</p>\n", t("Inga öppna frågor.", "No open questions.")));
         } else {
             h.push_str(&format!("<p><strong>{}:</strong></p>\n<ul>\n", t("Öppna frågor", "Open questions")));
             for q in &r.open_questions {
-                h.push_str(&format!("<li>{}</li>\n", esc(q.get(lang))));
+                h.push_str(&format!("<li>{}</li>\n", escape_html(q.get(lang))));
             }
             h.push_str("</ul>\n");
         }

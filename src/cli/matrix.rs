@@ -20,8 +20,9 @@ pub fn matrix(dir: &Path, kommun: &str, date: Option<&str>, lang: &str) -> u8 {
         Err(c) => return c,
     };
     let rules = &loaded.rules;
-    let Some(k) = rules.find_kommun(kommun) else {
-        return super::usage(format!("unknown kommun `{kommun}`: give a four-digit SCB kommunkod (e.g. 1980) or a kommun name (e.g. Västerås)"));
+    let k = match super::find_kommun(rules, kommun) {
+        Ok(k) => k,
+        Err(c) => return c,
     };
     let m = match compute(rules, &k.code, date) {
         Ok(m) => m,

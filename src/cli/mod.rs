@@ -149,6 +149,16 @@ pub fn load_for_use(dir: &Path) -> Result<Loaded, u8> {
     Ok(loaded)
 }
 
+/// A kommun by code or name, or a one-line usage error naming what to give (exit code 2).
+pub fn find_kommun<'r>(rules: &'r ansvarskollen::engine::RuleSet, text: &str) -> Result<&'r ansvarskollen::engine::ruleset::Kommun, u8> {
+    rules.find_kommun(text).ok_or_else(|| {
+        usage(format!(
+            "unknown kommun `{text}`: give a four-digit SCB kommunkod (e.g. 1980) or a kommun name (e.g. Västerås); all {} are listed in rules/kommuner.csv",
+            rules.kommuner.len()
+        ))
+    })
+}
+
 /// Prints a one-line usage error (exit code 2).
 pub fn usage(message: impl std::fmt::Display) -> u8 {
     eprintln!("error: {message}");

@@ -8,6 +8,7 @@ use crate::engine::partial::{Part, matrix};
 use crate::engine::ruleset::AGE_MAX;
 use crate::engine::{Housing, Input, Need, Responsible, Vocab};
 use crate::ui::flow::{Flow, Step};
+use crate::ui::escape_html;
 use crate::ui::i18n::{Catalogue, fill};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -205,11 +206,6 @@ fn summary(flow: &Flow, answer: &Answer, cat: &'static Catalogue, on_change: &Ca
     }
 }
 
-/// Escapes text for HTML.
-fn esc(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// One cell of the matrix as HTML: who, and under which limits.
 fn cell(out: &mut String, parts: &[Part], cat: &Catalogue) {
     out.push_str("<ul class=\"ak-cell\">");
@@ -233,10 +229,10 @@ fn cell(out: &mut String, parts: &[Part], cat: &Catalogue) {
         out.push_str("<li class=\"ak-cell--");
         out.push_str(part.outcome.as_str());
         out.push_str("\">");
-        out.push_str(&esc(word));
+        out.push_str(&escape_html(word));
         if !limits.is_empty() {
             out.push_str("<span class=\"ak-cell-limit\"> (");
-            out.push_str(&esc(&limits.join(", ")));
+            out.push_str(&escape_html(&limits.join(", ")));
             out.push_str(")</span>");
         }
         out.push_str("</li>");
@@ -253,14 +249,14 @@ fn matrix_view(kommun: &str, kommun_name: &str, date: crate::engine::Date, cat: 
     // A static table: written as escaped HTML, it costs the bundle far less than html! would.
     let mut t = String::new();
     for (visit, caption) in [(0usize, cat.matrix_can), (1, cat.matrix_cannot)] {
-        let caption = esc(caption);
-        t.push_str(&format!("<div class=\"ak-table-wrap\" role=\"region\" aria-label=\"{caption}\" tabindex=\"0\"><table class=\"ak-table\"><caption>{caption}</caption><thead><tr><th scope=\"col\">{}</th>", esc(cat.matrix_need)));
+        let caption = escape_html(caption);
+        t.push_str(&format!("<div class=\"ak-table-wrap\" role=\"region\" aria-label=\"{caption}\" tabindex=\"0\"><table class=\"ak-table\"><caption>{caption}</caption><thead><tr><th scope=\"col\">{}</th>", escape_html(cat.matrix_need)));
         for h in Housing::ALL {
-            t.push_str(&format!("<th scope=\"col\">{}</th>", esc(cat.housing(*h).0)));
+            t.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(cat.housing(*h).0)));
         }
         t.push_str("</tr></thead><tbody>");
         for (ni, n) in Need::ALL.iter().enumerate() {
-            t.push_str(&format!("<tr><th scope=\"row\">{}</th>", esc(cat.need(*n).0)));
+            t.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape_html(cat.need(*n).0)));
             for hi in 0..Housing::ALL.len() {
                 t.push_str("<td>");
                 cell(&mut t, &m.cells[ni][hi][visit], cat);
