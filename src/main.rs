@@ -5,6 +5,18 @@
 
 mod cli;
 
-fn main() -> std::process::ExitCode {
-    cli::main()
+use std::process::ExitCode;
+
+/// The one place that prints a command's error and picks the exit code: commands return
+/// [`cli::Exit`] as a value and never exit themselves.
+fn main() -> ExitCode {
+    match cli::run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(exit) => {
+            if let Some(message) = exit.message() {
+                eprintln!("error: {message}");
+            }
+            ExitCode::from(exit.code())
+        }
+    }
 }

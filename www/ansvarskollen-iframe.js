@@ -8,7 +8,17 @@
 // its parent whenever its height changes. This script accepts a message only if it comes from one
 // of the page's [data-ansvarskollen] iframes (event.source) and from that iframe's origin
 // (event.origin), and then sets that iframe's height, so it never shows an inner scrollbar.
+//
+// A link copied in the iframe (`embed.html?share=<this page's address>`) is this page's address
+// with the case as its hash (#need=nursing&age=79…, the widget's words only): opened, this script
+// hands the case on to the iframes, which then show the same answer (replacing the iframe's
+// history entry: the host's Back button stays the host's). Any other hash is left alone.
 (() => {
+  if (/^#(?:(?:kommun|lan|date|need|housing|age|can_visit_clinic|duration|lang)=[\w%.-]*(?:&|$))+$/.test(location.hash)) {
+    for (const frame of document.querySelectorAll('iframe[data-ansvarskollen]')) {
+      if (!frame.src.includes('#')) frame.contentWindow.location.replace(frame.src + location.hash);
+    }
+  }
   window.addEventListener('message', (event) => {
     const data = event.data;
     if (!data || data.type !== 'ansvarskollen:height' || typeof data.height !== 'number') return;

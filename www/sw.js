@@ -5,6 +5,8 @@
 // which is never sent or stored.
 const VERSION = 'dev';
 const FILES = ['./', 'index.html'];
+// The oldest review date of the rules cached (build-sw.mjs writes it): the offline line says it.
+const REVIEWED = '';
 
 const CACHE = `ansvarskollen-${VERSION}`;
 
@@ -39,5 +41,21 @@ self.addEventListener('fetch', (event) => {
       }
       throw e;
     }
+  })());
+});
+
+// The page asks whether everything is cached (the loader's "Fungerar utan uppkoppling" line, issue
+// 13): the answer goes back on the port the page sent — the line in each language, or null.
+const OFFLINE = {
+  sv: `Fungerar utan uppkoppling. Reglerna granskade ${REVIEWED}.`,
+  en: `Works without a connection. Rules reviewed ${REVIEWED}.`,
+};
+self.addEventListener('message', (event) => {
+  const port = event.ports && event.ports[0];
+  if (event.data !== 'ak-status' || !port) return;
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const hits = await Promise.all(FILES.map((f) => cache.match(f, { ignoreSearch: true })));
+    port.postMessage(VERSION !== 'dev' && REVIEWED && hits.every(Boolean) ? OFFLINE : null);
   })());
 });

@@ -1,12 +1,17 @@
 //! `ansvarskollen check`, `test` and `compile`.
 
-use super::{FAILED, USAGE, color};
-use ansvarskollen::engine::{compiled, coverage};
+use super::{Exit, Result, color, usage};
+use ansvarskollen::engine::Date;
+use ansvarskollen::engine::compiled;
 use ansvarskollen::rules::{self, scenario};
 use std::path::{Path, PathBuf};
 
-pub fn check(dir: &Path) -> u8 {
-    let (loaded, diags, report) = rules::check_dir(dir);
+/// `check`: every diagnostic on stderr, the summary on stdout; fails on any error. Review dates
+/// more than 12 months before `today` are warnings.
+pub fn check(dir: &Path, today: Date) -> Result {
+    let (loaded, mut diags, report) = rules::check_dir(dir);
+    diags.extend(rules::freshness::stale_reviews(&loaded.rules, &loaded.map, today));
+    diags.extend(rules::freshness::hard_to_read(&loaded.rules, &loaded.map));
     eprint!("{}", rules::render(&diags, &loaded.sources, color()));
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
@@ -42,35 +47,29 @@ pub fn check(dir: &Path) -> u8 {
         ),
     }
     outln!("{errors} error(s), {warnings} warning(s)");
-    if errors > 0 { FAILED } else { 0 }
+    if errors > 0 { Err(Exit::Failed(None)) } else { Ok(()) }
 }
 
 /// Writes the compiled rules (see `engine::compiled`): `rules.bin` (everything, for tools),
-/// `core.bin` and `regions/NN.bin` (what the browser loads), and `coverage.bin` (the
-/// "Om uppgifterna" table).
-pub fn compile(dir: &Path, out: &Path) -> u8 {
+/// `core.bin` and `regions/NN.bin` (what the browser loads; the core holds each part's digest).
+pub fn compile(dir: &Path, out: &Path) -> Result {
     let (loaded, diags, _) = rules::check_dir(dir);
     let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).cloned().collect();
     if !errors.is_empty() {
         eprint!("{}", rules::render(&errors, &loaded.sources, color()));
-        eprintln!("error: not compiled: {} error(s) in the rules", errors.len());
-        return FAILED;
+        return Err(Exit::Failed(Some(format!("not compiled: {} error(s) in the rules", errors.len()))));
     }
-    let (core, parts) = compiled::split(&loaded.rules);
-    let mut files = vec![
-        (out.join("rules.bin"), compiled::encode(&loaded.rules)),
-        (out.join("core.bin"), compiled::encode(&core)),
-        (out.join("coverage.bin"), compiled::encode_coverage(&coverage::report(&loaded.rules))),
-    ];
-    for p in &parts {
-        files.push((out.join("regions").join(format!("{}.bin", p.lan)), compiled::encode_part(p)));
+    let compiled = compiled::compile(&loaded.rules);
+    let parts = compiled.parts.len();
+    let mut files = vec![(out.join("rules.bin"), compiled.whole), (out.join("core.bin"), compiled.core)];
+    for (lan, bytes) in compiled.parts {
+        files.push((out.join("regions").join(format!("{lan}.bin")), bytes));
     }
     for (path, text) in &files {
-        let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(path, text));
-        if let Err(e) = written {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            return USAGE;
-        }
+        path.parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(path, text))
+            .map_err(|e| usage(format!("cannot write {}: {e}", path.display())))?;
     }
     let size = |name: &str| files.iter().find(|(p, _)| p.ends_with(name)).map_or(0, |(_, t)| t.len());
     outln!(
@@ -78,37 +77,27 @@ pub fn compile(dir: &Path, out: &Path) -> u8 {
         files.len(),
         out.display(),
         size("core.bin"),
-        parts.len(),
+        parts,
         size("rules.bin"),
         loaded.rules.version
     );
-    0
+    Ok(())
 }
 
-pub fn test(dir: &Path, files: &[PathBuf]) -> u8 {
-    let mut loaded = match super::load_for_use(dir) {
-        Ok(l) => l,
-        Err(c) => return c,
-    };
+/// `test`: runs every scenario of the files; prints each failure and `N passed, N failed`.
+pub fn test(dir: &Path, files: &[PathBuf]) -> Result {
+    let mut loaded = super::load_for_use(dir)?;
     let mut all = Vec::new();
     let mut bad = Vec::new();
     for f in files {
-        match std::fs::read_to_string(f) {
-            Ok(text) => {
-                let (s, d) = scenario::load_file(&f.display().to_string(), text, &loaded.rules, &mut loaded.sources);
-                all.extend(s);
-                bad.extend(d);
-            }
-            Err(e) => {
-                eprintln!("error: cannot read {}: {e}", f.display());
-                return USAGE;
-            }
-        }
+        let text = rules::read_text(f).map_err(|e| usage(format!("cannot read {}: {e}", f.display())))?;
+        let (s, d) = scenario::load_file(&f.display().to_string(), text, &loaded.rules, &mut loaded.sources);
+        all.extend(s);
+        bad.extend(d);
     }
     if !bad.is_empty() {
         eprint!("{}", rules::render(&bad, &loaded.sources, color()));
-        eprintln!("error: {} problem(s) in the scenario files; no scenario was run", bad.len());
-        return USAGE;
+        return Err(usage(format!("{} problem(s) in the scenario files; no scenario was run", bad.len())));
     }
     let (mut passed, mut failed) = (0, 0);
     for s in &all {
@@ -127,5 +116,5 @@ pub fn test(dir: &Path, files: &[PathBuf]) -> u8 {
         }
     }
     outln!("{passed} passed, {failed} failed");
-    if failed > 0 { FAILED } else { 0 }
+    if failed > 0 { Err(Exit::Failed(None)) } else { Ok(()) }
 }

@@ -1,96 +1,27 @@
-//! The CLI's own words in Swedish and English (rule texts come from the rules themselves).
+//! How the command line shows the catalogues' words (`ui::i18n`, shared with the widget): the
+//! catalogue of a `--lang`, outcomes in lower case inside lines and tables, reason tags. The words
+//! themselves live in the catalogues; this file only formats them.
 
-use ansvarskollen::engine::{Confidence, Input, Lang, Outcome};
+use ansvarskollen::engine::{Lang, Outcome, Vocab};
+use ansvarskollen::ui::i18n::{self, Catalogue};
 
-pub fn outcome(o: Outcome, lang: Lang) -> &'static str {
-    match (o, lang) {
-        (Outcome::Kommun, Lang::Sv) => "kommunen",
-        (Outcome::Region, Lang::Sv) => "regionen",
-        (Outcome::NotDetermined, Lang::Sv) => "ej fastställt",
-        (Outcome::Kommun, Lang::En) => "kommun",
-        (Outcome::Region, Lang::En) => "region",
-        (Outcome::NotDetermined, Lang::En) => "not determined",
-    }
+/// The catalogue of a language.
+pub fn catalogue(lang: Lang) -> &'static Catalogue {
+    i18n::catalogue(lang.as_str())
 }
 
-pub fn confidence(c: Confidence, lang: Lang) -> &'static str {
-    match (c, lang) {
-        (Confidence::Verified, Lang::Sv) => "bekräftad",
-        (Confidence::Partly, Lang::Sv) => "delvis bekräftad",
-        (Confidence::Unverified, Lang::Sv) => "inte bekräftad",
-        (Confidence::Verified, Lang::En) => "verified",
-        (Confidence::Partly, Lang::En) => "partly verified",
-        (Confidence::Unverified, Lang::En) => "not verified",
-    }
+/// An outcome inside a line or a table cell: "kommunen", "region", "inte fastställt". (At the start
+/// of a line the catalogue's own capitalised word is used.)
+pub fn outcome(cat: &Catalogue, o: Outcome) -> String {
+    lower_first(cat.outcome(o))
 }
 
-pub fn input(i: Input, lang: Lang) -> &'static str {
-    match (i, lang) {
-        (Input::Kommun, Lang::Sv) => "kommun",
-        (Input::Need, Lang::Sv) => "vilken vård som behövs",
-        (Input::Housing, Lang::Sv) => "boende",
-        (Input::Age, Lang::Sv) => "ålder",
-        (Input::CanVisitClinic, Lang::Sv) => "om personen kan ta sig till vårdcentralen",
-        (Input::Duration, Lang::Sv) => "hur länge behovet varar",
-        (Input::Kommun, Lang::En) => "kommun",
-        (Input::Need, Lang::En) => "what care is needed",
-        (Input::Housing, Lang::En) => "housing",
-        (Input::Age, Lang::En) => "age",
-        (Input::CanVisitClinic, Lang::En) => "whether the person can get to the vårdcentral",
-        (Input::Duration, Lang::En) => "how long the need lasts",
-    }
+/// The tag of a reason a stronger rule set aside: the widget's sentence, as `[…]`.
+pub fn set_aside(cat: &Catalogue) -> String {
+    format!("[{}]", lower_first(cat.set_aside.trim_end_matches('.')))
 }
 
-pub struct Words {
-    pub responsible: &'static str,
-    pub next: &'static str,
-    pub why: &'static str,
-    pub source: &'static str,
-    pub rule: &'static str,
-    pub valid: &'static str,
-    pub confidence: &'static str,
-    pub needed: &'static str,
-    pub not_yet: &'static str,
-    pub notes: &'static str,
-    pub guidance: &'static str,
-    pub can: &'static str,
-    pub cannot: &'static str,
-    pub need: &'static str,
-}
-
-pub fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Sv => Words {
-            responsible: "Ansvarig",
-            next: "Gör så här",
-            why: "Varför?",
-            source: "Källa",
-            rule: "Avgörande regel",
-            valid: "gäller",
-            confidence: "Säkerhet",
-            needed: "Det behövs fler uppgifter. Fråga i den här ordningen",
-            not_yet: "Inte avgjort ännu",
-            notes: "Bra att veta",
-            guidance: "Vägledning, inte ett beslut om dig.",
-            can: "Kan ta sig till vårdcentralen",
-            cannot: "Kan inte ta sig till vårdcentralen",
-            need: "Behov",
-        },
-        Lang::En => Words {
-            responsible: "Responsible",
-            next: "What to do",
-            why: "Why?",
-            source: "Source",
-            rule: "Deciding rule",
-            valid: "valid",
-            confidence: "Confidence",
-            needed: "More information is needed. Ask, in this order",
-            not_yet: "Not decided yet",
-            notes: "Good to know",
-            guidance: "Guidance, not a decision about you.",
-            can: "Can get to the vårdcentral",
-            cannot: "Cannot get to the vårdcentral",
-            need: "Need",
-        },
-    }
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_lowercase().collect::<String>() + c.as_str())
 }

@@ -1,56 +1,70 @@
-//! `ansvarskollen matrix`: a kommun's responsibility matrix as two text tables.
+//! `ansvarskollen matrix`: a kommun's responsibility matrix (`engine::staff::matrix_view`) as two
+//! text tables — rows per need (the umbrella split and kinds of aid where the rules split them),
+//! columns per housing, parts per age band and duration, marks for confidence and doubts — or as
+//! JSON (`--json`, which the static pages' browser test reads too).
 
-use super::labels;
-use ansvarskollen::engine::partial::Part;
+use super::{Result, labels};
+use ansvarskollen::engine::answer::CitationOut;
 use ansvarskollen::engine::ruleset::AGE_MAX;
-use ansvarskollen::engine::{Housing, Lang, Need, Vocab, matrix as compute};
+use ansvarskollen::engine::staff::{CellPart, MatrixView, matrix_view, params};
+use ansvarskollen::engine::{Confidence, Housing, Vocab};
+use ansvarskollen::ui::i18n::pages::words;
+use ansvarskollen::ui::i18n::{Catalogue, fill};
+use serde_json::{Value, json};
 use std::path::Path;
 
-pub fn matrix(dir: &Path, kommun: &str, date: Option<&str>, lang: &str) -> u8 {
-    let lang = match super::parse_lang(lang) {
-        Ok(l) => l,
-        Err(c) => return c,
-    };
-    let date = match super::parse_date(date) {
-        Ok(d) => d,
-        Err(c) => return c,
-    };
-    let loaded = match super::load_for_use(dir) {
-        Ok(l) => l,
-        Err(c) => return c,
-    };
+/// `matrix`: who is responsible for each need and housing in a kommun on a date.
+pub fn matrix(dir: &Path, kommun: &str, date: Option<&str>, lang: &str, as_json: bool) -> Result {
+    let lang = super::parse_lang(lang)?;
+    let date = super::parse_date(date)?;
+    let loaded = super::load_for_use(dir)?;
     let rules = &loaded.rules;
-    let k = match super::find_kommun(rules, kommun) {
-        Ok(k) => k,
-        Err(c) => return c,
-    };
-    let m = match compute(rules, &k.code, date) {
-        Ok(m) => m,
-        Err(e) => return super::usage(e),
-    };
-    let region = rules.region_of(k, date).map_or(String::new(), |r| r.name_on(date).to_string());
-    outln!("{} ({}), {region} — {date}", k.name, k.code);
-    let w = labels::words(lang);
-    for (visit, title) in [(0usize, w.can), (1, w.cannot)] {
+    let k = super::find_kommun(rules, kommun)?;
+    let v = matrix_view(rules, &k.code, date, lang).map_err(super::usage)?;
+    if as_json {
+        outln!("{}", serde_json::to_string_pretty(&view_json(&v)).unwrap_or_default());
+        return Ok(());
+    }
+    outln!("{} ({}), {} — {date}", v.kommun.name, v.kommun.code, v.region.name);
+    let cat = labels::catalogue(lang);
+    let mut doubts: Vec<String> = Vec::new();
+    for (can, title) in [(true, cat.matrix_can), (false, cat.matrix_cannot)] {
         outln!();
         outln!("{title}:");
         let mut rows: Vec<Vec<String>> = Vec::new();
-        let mut header = vec![w.need.to_string()];
+        let mut header = vec![cat.cli.need_column.to_string()];
         header.extend(Housing::ALL.iter().map(|h| h.as_str().to_string()));
         rows.push(header);
-        for (ni, need) in Need::ALL.iter().enumerate() {
-            let mut row = vec![need.as_str().to_string()];
-            for hi in 0..Housing::ALL.len() {
-                row.push(cell(&m.cells[ni][hi][visit], lang));
+        for r in &v.rows {
+            let name = match r.aid {
+                Some(aid) => format!("{} ({})", r.need.as_str(), aid.as_str()),
+                None => r.need.as_str().to_string(),
+            };
+            let mut row = vec![name];
+            for &h in Housing::ALL {
+                row.push(cell(&r.cell(h, can).parts, cat, &mut doubts));
             }
             rows.push(row);
         }
-        out!("{}", table(&rows));
+        out!("{}", super::report::table(&rows));
     }
-    0
+    let w = words(lang);
+    outln!();
+    outln!("{}", w.marks);
+    if !doubts.is_empty() {
+        outln!("{}", w.doubts);
+        for (i, d) in doubts.iter().enumerate() {
+            outln!("  [{}] {d}", i + 1);
+        }
+    }
+    let reviewed = v.rules_reviewed.map(|d| fill(cat.rules_reviewed, &[("date", &d.to_string())])).unwrap_or_default();
+    outln!("{reviewed}{}", fill(cat.rules_version, &[("version", &v.rules_version)]).trim_end());
+    Ok(())
 }
 
-fn cell(parts: &[Part], lang: Lang) -> String {
+/// A cell's parts: who, with the limits where the cell is split, a confidence mark and the
+/// number of its doubt (numbered in order of first appearance).
+fn cell(parts: &[CellPart], cat: &Catalogue, doubts: &mut Vec<String>) -> String {
     parts
         .iter()
         .map(|p| {
@@ -61,26 +75,84 @@ fn cell(parts: &[Part], lang: Lang) -> String {
             if let Some(d) = p.duration {
                 q.push(d.as_str().to_string());
             }
-            let word = labels::outcome(p.outcome, lang);
-            if q.is_empty() { word.to_string() } else { format!("{word} ({})", q.join(", ")) }
+            let mut text = labels::outcome(cat, p.outcome);
+            if !q.is_empty() {
+                text.push_str(&format!(" ({})", q.join(", ")));
+            }
+            match p.confidence {
+                Confidence::Verified => {}
+                Confidence::Partly => text.push_str(" ~"),
+                Confidence::Unverified => text.push_str(" ?"),
+            }
+            if let Some(d) = &p.doubt {
+                let n = doubts.iter().position(|x| x == d).unwrap_or_else(|| {
+                    doubts.push(d.clone());
+                    doubts.len() - 1
+                });
+                text.push_str(&format!("[{}]", n + 1));
+            }
+            text
         })
         .collect::<Vec<_>>()
         .join(" / ")
 }
 
-fn table(rows: &[Vec<String>]) -> String {
-    let cols = rows[0].len();
-    let width: Vec<usize> = (0..cols).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
-    let mut out = String::new();
-    for (i, r) in rows.iter().enumerate() {
-        let line: Vec<String> = r.iter().enumerate().map(|(c, s)| format!("{s}{}", " ".repeat(width[c] - s.chars().count()))).collect();
-        out.push_str(line.join(" | ").trim_end());
-        out.push('\n');
-        if i == 0 {
-            let sep: Vec<String> = width.iter().map(|w| "-".repeat(*w)).collect();
-            out.push_str(&sep.join("-+-"));
-            out.push('\n');
-        }
-    }
-    out
+/// A citation as JSON (the answer's citation shape).
+pub fn citation_json(c: &CitationOut) -> Value {
+    json!({
+        "title": c.title,
+        "section": c.section,
+        "url": c.url,
+        "sfs": c.sfs,
+        "publisher": c.publisher,
+        "date": c.date.map(|d| d.to_string()),
+    })
+}
+
+/// The view as JSON: the kommun, region and date, the rows with their cells and parts (each part
+/// with the link parameters of its case), the inputs that split it, notes, sources, the receipt.
+pub fn view_json(v: &MatrixView) -> Value {
+    let rows: Vec<Value> = v
+        .rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<Value> = r
+                .cells
+                .iter()
+                .map(|c| {
+                    let parts: Vec<Value> = c
+                        .parts
+                        .iter()
+                        .map(|p| {
+                            json!({
+                                "age": p.age.map(|(a, b)| json!({"min": a, "max": b})),
+                                "duration": p.duration.map(|d| d.as_str()),
+                                "responsible": p.outcome.as_str(),
+                                "organisation": p.organisation,
+                                "performer": p.performer.as_ref().map(|x| json!({"role": x.role.as_str(), "name": x.name})),
+                                "confidence": p.confidence.as_str(),
+                                "doubt": p.doubt,
+                                "rules": p.rules,
+                                "link": params(&p.case),
+                            })
+                        })
+                        .collect();
+                    json!({"housing": c.housing.as_str(), "can_visit_clinic": c.can_visit_clinic, "parts": parts})
+                })
+                .collect();
+            json!({"need": r.need.as_str(), "aid": r.aid.map(|a| a.as_str()), "cells": cells})
+        })
+        .collect();
+    json!({
+        "kommun": {"code": v.kommun.code, "name": v.kommun.name, "organisation": v.kommun.organisation},
+        "region": {"lan": v.region.lan, "name": v.region.name, "confidence": v.region.confidence.as_str()},
+        "date": v.date.to_string(),
+        "lang": v.lang.as_str(),
+        "splits": v.splits.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
+        "rows": rows,
+        "notes": v.notes.iter().map(|n| json!({"id": n.id, "text": n.text})).collect::<Vec<_>>(),
+        "sources": v.sources.iter().map(citation_json).collect::<Vec<_>>(),
+        "rules_version": v.rules_version,
+        "rules_reviewed": v.rules_reviewed.map(|d| d.to_string()),
+    })
 }

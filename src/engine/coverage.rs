@@ -1,12 +1,13 @@
 //! Coverage: per region, how much the rules answer and how well they are known — the data behind
-//! `ansvarskollen coverage` and the widget's "Om uppgifterna" page. It evaluates; it does not judge.
+//! `ansvarskollen coverage` and the "Om uppgifterna" page it writes. It walks the same segments as
+//! the check (`segments.rs`) for one kommun of each region. It evaluates; it does not judge.
 
-use super::case::{Case, Facts};
+use super::case::{Facts, NO_AID};
 use super::date::Date;
-use super::domain::{Space, date_breaks};
-use super::eval::Context;
+use super::domain::Space;
+use super::segments::segments;
 use super::ruleset::{RuleSet, Text};
-use super::vocab::{Confidence, Duration, Housing, Need, Outcome};
+use super::vocab::{Confidence, Duration, Housing, Need, Outcome, Stay};
 
 /// What the rules know about one region.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,11 +16,15 @@ pub struct RegionCoverage {
     pub lan: String,
     /// The region's current name.
     pub region: String,
+    /// How well the region's rules are known, overall.
     pub confidence: Confidence,
+    /// The last day the region's rules were reviewed against their sources.
+    pub reviewed: Option<Date>,
     /// The rule file, relative to the rules folder.
     pub file: String,
     /// First and last day the rules answer for (the check window, or from the region's coverage).
     pub covered_from: Date,
+    /// Last day covered (the end of the check window).
     pub covered_to: Date,
     /// First day on which the key question — an 80-year-old at home who cannot get to the
     /// vårdcentral and needs planned nurse care — gets a kommun-or-region answer.
@@ -28,14 +33,18 @@ pub struct RegionCoverage {
     pub hemsjukvard_now: Outcome,
     /// Rules and notes in the region's file.
     pub rules: usize,
+    /// Notes in the region's file.
     pub notes: usize,
     /// Share of all cases in the window (for one kommun of the region) that are determined.
     pub determined_share: f64,
+    /// Questions the sources leave open.
     pub open_questions: Vec<Text>,
 }
 
-fn key_case() -> Facts {
-    Facts { need: Need::Nursing, housing: Housing::Ordinary, age: 80, can_visit_clinic: false, duration: Duration::Long }
+/// The key question: an 80-year-old at home who cannot get to the vårdcentral and needs planned
+/// nurse care (hemsjukvård). `coverage` and the staff timeline answer it for every date.
+pub fn key_case() -> Facts {
+    Facts { need: Need::Nursing, aid: NO_AID, housing: Housing::Ordinary, age: 80, can_visit_clinic: false, duration: Duration::Long, stay: Stay::Home }
 }
 
 /// Coverage of every region, in länskod order.
@@ -50,24 +59,29 @@ pub fn report(rules: &RuleSet) -> Vec<RegionCoverage> {
             let mut hemsjukvard_now = Outcome::NotDetermined;
             let (mut total, mut determined) = (0u64, 0u64);
             if let Some(ki) = kommun {
-                let k = &rules.kommuner[ki];
-                let breaks = date_breaks(rules, ki, from, to);
-                for (si, &start) in breaks.iter().enumerate() {
-                    let end = breaks.get(si + 1).map_or(to, |d| d.pred());
-                    let days = (end.to_days() - start.to_days() + 1) as u64;
-                    let Ok(ctx) = Context::for_kommun(rules, k, start) else { continue };
+                // (cases, determined, the key case's outcome) of the last segment evaluated.
+                let mut last: Option<(u64, u64, Outcome)> = None;
+                for seg in segments(rules, &[vec![ki]], from, to) {
+                    let days = seg.days();
+                    let Some(ctx) = &seg.ctx else { continue };
                     // Only the segments in which the kommun belongs to this region count.
                     if ctx.region.lan != r.lan {
                         continue;
                     }
-                    let space = Space::of(&ctx, &Case::on(start));
-                    let n = space.len() as u64;
-                    let d = (0..space.len()).filter(|&i| ctx.outcome(ctx.verdict(&space.facts(i))) != Outcome::NotDetermined).count() as u64;
+                    let (n, d, key) = match last {
+                        Some(l) if seg.same_as_previous => l,
+                        _ => {
+                            // People at home: the share answered for the region's own residents.
+                            let space = Space::whole(ctx, &[Stay::Home]);
+                            let d = (0..space.len()).filter(|&i| ctx.outcome(ctx.verdict(&space.facts(i))) != Outcome::NotDetermined).count();
+                            (space.len() as u64, d as u64, ctx.outcome(ctx.verdict(&key_case())))
+                        }
+                    };
+                    last = Some((n, d, key));
                     total += n * days;
                     determined += d * days;
-                    let key = ctx.outcome(ctx.verdict(&key_case()));
                     if key != Outcome::NotDetermined && hemsjukvard_from.is_none() {
-                        hemsjukvard_from = Some(start);
+                        hemsjukvard_from = Some(seg.start);
                     }
                     hemsjukvard_now = key;
                 }
@@ -76,6 +90,7 @@ pub fn report(rules: &RuleSet) -> Vec<RegionCoverage> {
                 lan: r.lan.clone(),
                 region: r.name.clone(),
                 confidence: r.confidence,
+                reviewed: r.reviewed,
                 file: r.file.clone(),
                 covered_from: r.covered_from.map_or(from, |c| c.max(from)),
                 covered_to: to,

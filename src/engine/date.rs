@@ -36,6 +36,7 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 impl Date {
     /// The earliest and latest dates the engine represents.
     pub const MIN: Date = Date { year: 1, month: 1, day: 1 };
+    /// The latest date.
     pub const MAX: Date = Date { year: 9999, month: 12, day: 31 };
 
     /// A date from its parts, or `None` if there is no such day.
@@ -49,12 +50,15 @@ impl Date {
         Some(Date { year, month, day })
     }
 
+    /// The year.
     pub fn year(self) -> u16 {
         self.year
     }
+    /// The month, 1 to 12.
     pub fn month(self) -> u8 {
         self.month
     }
+    /// The day of the month, from 1.
     pub fn day(self) -> u8 {
         self.day
     }

@@ -1,6 +1,6 @@
 //! A minimal JSON writer: the answer's JSON is written by hand so the browser bundle carries no
-//! serialisation framework, and the CLI and the browser produce the very same bytes. Writes only;
-//! the engine never reads JSON.
+//! JSON serialiser (serde_json would add about 0.9 KB brotli), and the CLI and the browser produce
+//! the very same bytes. Writes only; the engine never reads JSON.
 
 /// Builds a JSON text; compact, or indented by two spaces.
 pub struct Json {
@@ -11,10 +11,12 @@ pub struct Json {
 }
 
 impl Json {
+    /// An empty writer.
     pub fn new(pretty: bool) -> Json {
         Json { out: String::new(), pretty, first: Vec::new() }
     }
 
+    /// The JSON text.
     pub fn finish(self) -> String {
         self.out
     }
@@ -56,12 +58,15 @@ impl Json {
     pub fn begin_object(&mut self) {
         self.open('{');
     }
+    /// `}`.
     pub fn end_object(&mut self) {
         self.close('}');
     }
+    /// `[`: at the top, as an array element, or after [`Json::key`].
     pub fn begin_array(&mut self) {
         self.open('[');
     }
+    /// `]`.
     pub fn end_array(&mut self) {
         self.close(']');
     }
@@ -90,6 +95,9 @@ impl Json {
                 '\n' => self.out.push_str("\\n"),
                 '\r' => self.out.push_str("\\r"),
                 '\t' => self.out.push_str("\\t"),
+                // The short forms serde_json writes too (tests/json_reference.rs compares byte for byte).
+                '\u{8}' => self.out.push_str("\\b"),
+                '\u{c}' => self.out.push_str("\\f"),
                 c if (c as u32) < 0x20 => {
                     const HEX: &[u8; 16] = b"0123456789abcdef";
                     self.out.push_str("\\u00");
@@ -102,15 +110,19 @@ impl Json {
         self.out.push('"');
     }
 
+    /// A string value, escaped.
     pub fn str(&mut self, s: &str) {
         self.string(s)
     }
+    /// A number.
     pub fn uint(&mut self, n: u64) {
         self.out.push_str(&n.to_string())
     }
+    /// `true` or `false`.
     pub fn bool(&mut self, b: bool) {
         self.out.push_str(if b { "true" } else { "false" })
     }
+    /// `null`.
     pub fn null(&mut self) {
         self.out.push_str("null")
     }

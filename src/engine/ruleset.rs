@@ -3,21 +3,28 @@
 //! People write rules as TOML in `rules/` (see `rules/README.md`); the loader (native only, in
 //! `crate::rules`) checks them and produces a [`RuleSet`]. The browser receives a `RuleSet`
 //! serialised by [`crate::engine::compiled`] and never sees TOML. Nothing here evaluates a case.
+//! (Longer than most: the rule data types and their small lookups — a kommun's region and names on
+//! a date — are one vocabulary that the loader, the compiler and the engine share.)
 
+use super::contact::RegionContacts;
 use super::date::Date;
-use super::vocab::{Confidence, Duration, Housing, Lang, Need, Outcome, Set, Standing};
+use serde::{Deserialize, Serialize};
+use super::vocab::{Aid, Confidence, Duration, Housing, Lang, Need, Outcome, Responsible, Set, Standing, Stay};
 
 /// The oldest age a case may state.
 pub const AGE_MAX: u8 = 130;
 
 /// A text in every language the rules are written in.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
+    /// Swedish (always given).
     pub sv: String,
+    /// English; empty where not written (Swedish is shown instead).
     pub en: String,
 }
 
 impl Text {
+    /// The text in a language, Swedish where the English is missing.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Sv => &self.sv,
@@ -28,10 +35,13 @@ impl Text {
 }
 
 /// A document a rule cites: a law, an agreement, a web page.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
+    /// The id rules cite it by.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// Where to read it.
     pub url: Option<String>,
     /// SFS number of a Swedish statute, e.g. `2017:30`.
     pub sfs: Option<String>,
@@ -42,7 +52,7 @@ pub struct Document {
 }
 
 /// One citation of a rule: which document, which part, and for which dates it is the basis.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Citation {
     /// Id of a [`Document`].
     pub doc: String,
@@ -55,21 +65,33 @@ pub struct Citation {
 }
 
 impl Citation {
+    /// Whether the citation is the basis on a date.
     pub fn in_force(&self, date: Date) -> bool {
         self.from.is_none_or(|f| f <= date) && self.to.is_none_or(|t| date <= t)
     }
 }
 
 /// The conditions on a case's inputs under which a rule or note applies.
-/// An input a rule does not mention is unconstrained (its set is "all").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// An input a rule does not mention is unconstrained (its set is "all"). (The rules format has
+/// one exception, applied by its loader: a rule without `when.stay` is about people at home.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conditions {
+    /// Needs it applies to: concrete needs (a loaded rule never holds the umbrella
+    /// `rehabilitation`, which the loader expands).
     pub need: Set<Need>,
+    /// Kinds of aid it applies to (constrained only in rules for `assistive_devices`).
+    pub aid: Set<Aid>,
+    /// Where the person is: at home, or visiting (by the outcome at home).
+    pub stay: Set<Stay>,
+    /// Housing it applies to.
     pub housing: Set<Housing>,
+    /// Durations it applies to.
     pub duration: Set<Duration>,
+    /// Whether the person can get to the vårdcentral; `None` = either.
     pub can_visit_clinic: Option<bool>,
     /// Inclusive age range.
     pub age_min: u8,
+    /// Inclusive upper age.
     pub age_max: u8,
 }
 
@@ -77,6 +99,8 @@ impl Default for Conditions {
     fn default() -> Self {
         Conditions {
             need: Set::all(),
+            aid: Set::all(),
+            stay: Set::all(),
             housing: Set::all(),
             duration: Set::all(),
             can_visit_clinic: None,
@@ -87,31 +111,39 @@ impl Default for Conditions {
 }
 
 /// Where and when a rule or note applies.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Applies {
     /// Länskod of the region whose file holds it; `None` for national law.
     pub region: Option<String>,
     /// Kommun codes it is limited to (a kommun exception); empty = the whole scope.
     pub kommuner: Vec<String>,
+    /// Conditions on the case's inputs.
     pub when: Conditions,
+    /// First day it applies.
     pub valid_from: Date,
     /// Last day it applies (inclusive); `None` = still in force.
     pub valid_to: Option<Date>,
 }
 
 impl Applies {
+    /// Whether it applies on a date (both ends inclusive).
     pub fn in_force(&self, date: Date) -> bool {
         self.valid_from <= date && self.valid_to.is_none_or(|t| date <= t)
     }
 }
 
 /// A rule: under these conditions, this is who is responsible, because of this source.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rule {
+    /// Unique id, `area.what` (`vastmanland.hemsjukvard`).
     pub id: String,
+    /// How much weight it carries; the strongest that applies wins.
     pub standing: Standing,
+    /// Where, when and to which cases it applies.
     pub applies: Applies,
+    /// Who is responsible, or explicitly not determined.
     pub responsible: Outcome,
+    /// How well it is known.
     pub confidence: Confidence,
     /// Why, in plain words: one reason of the answer's explanation.
     pub reason: Text,
@@ -119,40 +151,52 @@ pub struct Rule {
     pub doubt: Option<Text>,
     /// What the person should do next, if this rule decides (overrides the general contact text).
     pub next: Option<Text>,
+    /// Who performs the care when it is not the responsible party: the other huvudman, "med
+    /// bibehållet huvudmannaskap" (HSL 15 kap 1 §). Never the responsible party itself.
+    pub performed_by: Option<Responsible>,
+    /// Its sources: together they cover every day it applies.
     pub source: Vec<Citation>,
 }
 
 /// A note: extra explanation attached to answers it applies to; it never decides.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
+    /// Unique id.
     pub id: String,
+    /// Where, when and to which cases it applies.
     pub applies: Applies,
+    /// The explanation.
     pub text: Text,
+    /// Its sources.
     pub source: Vec<Citation>,
 }
 
 /// A name an organisation carried until a date (e.g. "Landstinget Västmanland").
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormerName {
+    /// The name.
     pub name: String,
     /// Last day the name was used.
     pub until: Date,
 }
 
 /// A kommun that belonged to this region until a date (Heby: Västmanland until 2006-12-31).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormerMember {
+    /// SCB kommunkod.
     pub kommun: String,
+    /// Last day it belonged to the region.
     pub until: Date,
 }
 
 /// A region (or, before 2019/2020, a landsting) and what is known about its rules.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Region {
     /// Länskod, two digits.
     pub lan: String,
     /// Current name.
     pub name: String,
+    /// Former names, each with its last day.
     pub former_names: Vec<FormerName>,
     /// How well the region's rules are known, overall.
     pub confidence: Confidence,
@@ -166,11 +210,15 @@ pub struct Region {
     pub before_coverage: Option<Text>,
     /// One body is both kommun and region (Gotland, HSL 1 kap 2 §).
     pub kommun_is_region: bool,
+    /// Kommuner that belonged to the region until a date and belong elsewhere now.
     pub former_members: Vec<FormerMember>,
     /// Sources of the region-level facts (names, members, coverage, summary).
     pub source: Vec<Citation>,
     /// The rule file, relative to the rules folder (`regions/19-vastmanland.toml`), for reports.
     pub file: String,
+    /// The last day the region's rules were reviewed against their sources (`reviewed` in the
+    /// region's file, required there); every answer carries it. `None` only in rule sets built in code.
+    pub reviewed: Option<Date>,
 }
 
 impl Region {
@@ -185,18 +233,41 @@ impl Region {
 }
 
 /// A kommun from the register (`rules/kommuner.csv`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Kommun {
     /// SCB kommunkod, four digits.
     pub code: String,
+    /// Its name ("Västerås").
     pub name: String,
     /// Länskod of the region it belongs to today.
     pub lan: String,
     /// The organisation's name where the usual form ("Köpings kommun") is wrong.
     pub organisation: Option<String>,
+    /// One body carries both the kommun's and the region's role for this kommun, on some dates
+    /// (Norrtälje: KSON, from 2006).
+    pub one_body: Option<OneBody>,
+}
+
+/// One body in both roles for one kommun (`[kommun.0188] one_body = { name, from, to }`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OneBody {
+    /// The body's name ("Kommunalförbundet Sjukvård och omsorg i Norrtälje (KSON)").
+    pub name: String,
+    /// First day it carries both roles; `None` = always before `to`.
+    pub from: Option<Date>,
+    /// Last day it carries both roles; `None` = still.
+    pub to: Option<Date>,
 }
 
 impl Kommun {
+    /// The body that carries both roles for this kommun on a date, if any.
+    pub fn one_body_on(&self, date: Date) -> Option<&str> {
+        self.one_body
+            .as_ref()
+            .filter(|b| b.from.is_none_or(|f| f <= date) && b.to.is_none_or(|t| date <= t))
+            .map(|b| b.name.as_str())
+    }
+
     /// The kommun as an organisation: "Köpings kommun", "Västerås kommun", "Falu kommun".
     pub fn organisation_name(&self) -> String {
         if let Some(o) = &self.organisation {
@@ -214,17 +285,27 @@ impl Kommun {
 }
 
 /// The general "what to do next" texts, by outcome; `{organisation}` is replaced.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contacts {
+    /// When the kommun is responsible.
     pub kommun: Text,
+    /// When the region is responsible.
     pub region: Text,
+    /// When the rules do not determine it.
     pub not_determined: Text,
+    /// When the kommun is responsible but the answer is not verified: start with the kommun, and
+    /// where to turn if it says the care is not its (empty: the plain `kommun` text).
+    pub kommun_doubt: Text,
+    /// The same when the region is responsible.
+    pub region_doubt: Text,
 }
 
 /// The dates the static check covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Window {
+    /// First day.
     pub from: Date,
+    /// Last day (inclusive).
     pub to: Date,
 }
 
@@ -232,22 +313,35 @@ pub struct Window {
 ///
 /// Rules are kept in file order: national law first, then the regions by länskod. Among rules of
 /// the same standing the first that applies decides (the check reports any that disagree).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleSet {
     /// Short hash of the rules as compiled; every answer carries it (an "execution receipt").
     pub version: String,
+    /// The dates the exhaustive check covers.
     pub window: Window,
+    /// The general "what to do next" texts.
     pub contacts: Contacts,
+    /// Whom to call: each region's and its kommuners' contact data, by länskod (`rules/contacts/`).
+    /// Empty in a core: each region's comes with its part.
+    pub directory: Vec<RegionContacts>,
     /// Sorted by id.
     pub documents: Vec<Document>,
+    /// Every region, by länskod.
     pub regions: Vec<Region>,
     /// Sorted by code.
     pub kommuner: Vec<Kommun>,
+    /// The rules in file order: national law first, then the regions by länskod.
     pub rules: Vec<Rule>,
+    /// The notes in file order.
     pub notes: Vec<Note>,
     /// Länskoder of regions whose rules are not loaded (a browser's core before it fetches them);
     /// empty when every rule is here. The engine refuses to answer for such a region.
     pub partial: Vec<String>,
+    /// A core's record of every region part's SHA-256 digest, 32 bytes each in the order of
+    /// `regions` (see `compiled::integrity`): a part is added only if its bytes match. Empty in a
+    /// whole rule set.
+    #[serde(with = "super::compiled::part_digests")]
+    pub part_digests: Vec<u8>,
 }
 
 impl RuleSet {
@@ -257,6 +351,7 @@ impl RuleSet {
         self.kommuner.binary_search_by(|k| k.code.as_str().cmp(code)).ok().map(|i| &self.kommuner[i])
     }
 
+    /// A region by länskod.
     pub fn region(&self, lan: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.lan == lan)
     }
@@ -288,8 +383,26 @@ impl RuleSet {
         if let Some(k) = self.kommun(q) {
             return Some(k);
         }
-        let key = fold(q);
-        self.kommuner.iter().find(|k| fold(&k.name) == key)
+        let key = name_key(q);
+        let find = |key: &str| self.kommuner.iter().find(|k| fold(&k.name) == key);
+        // "Göteborgs stad", "Gotlands kommun": the genitive s, when the name itself has none.
+        find(&key).or_else(|| key.strip_suffix('s').and_then(find))
+    }
+}
+
+/// A kommun's name as people write it, folded (see [`fold`]), without the organisation's words:
+/// "Göteborgs stad", "Malmö kommun", "Region Gotland" → "goteborgs", "malmo", "gotland". The
+/// genitive s stays: a name may end in s ("Västerås"); [`RuleSet::find_kommun`] tries without it.
+pub fn name_key(query: &str) -> String {
+    let mut q = fold(query.trim());
+    for word in [" kommun", " stad", " municipality"] {
+        if let Some(rest) = q.strip_suffix(word) {
+            q = rest.trim_end().to_string();
+        }
+    }
+    match q.strip_prefix("region ") {
+        Some(rest) => rest.to_string(),
+        None => q,
     }
 }
 
@@ -314,8 +427,15 @@ pub fn fold(text: &str) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn kommun_names_as_people_write_them() {
+        for (q, key) in [("Göteborgs stad", "goteborgs"), ("Malmö kommun", "malmo"), ("Region Gotland", "gotland"), ("Västerås", "vasteras"), ("  stockholms  STAD ", "stockholms")] {
+            assert_eq!(name_key(q), key, "{q}");
+        }
+    }
+
     fn k(name: &str) -> Kommun {
-        Kommun { code: "0000".into(), name: name.into(), lan: "00".into(), organisation: None }
+        Kommun { code: "0000".into(), name: name.into(), lan: "00".into(), organisation: None, one_body: None }
     }
 
     #[test]

@@ -4,14 +4,20 @@ use super::diag::Diagnostic;
 use super::load::SourceMap;
 use crate::engine::check::{DeadKind, Example, Finding, Report};
 use crate::engine::ruleset::RuleSet;
-use crate::engine::vocab::Vocab;
+use crate::engine::vocab::{Need, Stay, Vocab};
 
-/// The `ansvarskollen ask` command line that reproduces an example.
+/// The `ansvarskollen ask` command line that reproduces an example: with `--aid` for
+/// assistive devices, and for a visitor `--staying-in` (from a home kommun with that outcome).
 pub fn ask_command(e: &Example) -> String {
     let f = &e.facts;
+    let aid = if f.need == Need::AssistiveDevices { format!(" --aid {}", f.aid.as_str()) } else { String::new() };
+    let kommun = match (&e.home, f.stay) {
+        (_, Stay::Home) => e.kommun.clone(),
+        (Some(home), _) => format!("{home} --staying-in {}", e.kommun),
+        (None, stay) => format!("<no kommun gives {stay} on this date> --staying-in {}", e.kommun),
+    };
     format!(
-        "ansvarskollen ask --kommun {} --date {} --need {} --housing {} --age {} --can-visit-clinic {} --duration {}",
-        e.kommun,
+        "ansvarskollen ask --kommun {kommun} --date {} --need {}{aid} --housing {} --age {} --can-visit-clinic {} --duration {}",
         e.date,
         f.need.as_str(),
         f.housing.as_str(),

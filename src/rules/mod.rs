@@ -1,14 +1,17 @@
 //! The rule maintainers' side (native only): loading and checking the TOML rules, running
 //! scenario files, and rendering findings as compiler-style diagnostics.
 
+#![warn(missing_docs)]
+
 pub mod diag;
 pub mod findings;
+pub mod freshness;
 pub mod load;
 pub mod scenario;
 pub mod walk;
 
 pub use diag::{Diagnostic, Severity, Sources, render};
-pub use load::{Loaded, SourceMap, load};
+pub use load::{Loaded, MAX_FILE_BYTES, SourceMap, load, load_files, read_text};
 
 use crate::engine::check as exhaustive;
 

@@ -14,27 +14,43 @@
 //! need = "nursing"
 //! expect.responsible = "kommun"     # kommun | region
 //! ```
-//! Optional: `duration`, `expect.rule` (id of the deciding rule), `expect.determined = false`.
+//! Optional: `duration`, `aid` (for `assistive_devices`), `staying_in` (a kommun the person stays
+//! in for a while, code or name), `expect.rule` (id of the deciding rule), `expect.determined =
+//! false` (also what an answer that depends on something gets). The value `"unknown"` declares
+//! `housing`, `can_visit_clinic`, `duration` or `aid` unknown ("Vet inte").
+//! For a partial case that several rules decide alike (each for some of its completions, e.g.
+//! one rule for long and one for short needs), `expect.rule` passes when the named rule is one
+//! of them: it does decide the case, for some of the unknown inputs' values. (Not for an answer
+//! that depends: its rules disagree, so none of them decides the case.)
 
 use super::diag::{Diagnostic, Loc, Sources};
 use super::walk::{Diags, Table};
-use crate::engine::case::Case;
+use crate::engine::case::{Case, UNKNOWN};
 use crate::engine::partial::{Resolution, resolve};
 use crate::engine::ruleset::{AGE_MAX, RuleSet};
-use crate::engine::vocab::{Duration, Housing, Lang, Need, Responsible, Vocab};
+use crate::engine::vocab::{Aid, Duration, Housing, Input, Lang, Need, Responsible, Vocab};
+use toml::de::DeValue;
 
 /// What a scenario expects.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Expect {
+    /// `expect.responsible`: who must be responsible.
     pub responsible: Option<Responsible>,
+    /// `expect.rule`: the id of the rule that must decide (for a partial case decided alike by
+    /// several rules, one of them).
     pub rule: Option<String>,
+    /// `expect.determined`: whether the answer must be determined (`false`: "not determined").
     pub determined: Option<bool>,
 }
 
+/// One `[[scenario]]`: a case, possibly partial, and what its answer must be.
 #[derive(Clone, Debug)]
 pub struct Scenario {
+    /// What it tests, shown when it fails.
     pub name: String,
+    /// The case; inputs left out are unknown.
     pub case: Case,
+    /// What the answer must be.
     pub expect: Expect,
     /// Where the scenario's `name` is written.
     pub loc: Loc,
@@ -43,7 +59,9 @@ pub struct Scenario {
 /// Why a scenario failed: what was expected, what the engine answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Failure {
+    /// What the scenario expects, e.g. "responsible = kommun".
     pub expected: String,
+    /// What the engine answered, e.g. "responsible = region" or "no answer yet: still needs age".
     pub got: String,
     /// The deciding rule, if any.
     pub rule: Option<String>,
@@ -59,6 +77,20 @@ fn one<T: Vocab>(t: &mut Table<'_, '_>, key: &'static str) -> Option<T> {
             None
         }
     }
+}
+
+/// Whether `key` is written as `"unknown"`: then it is declared unknown in the case (an error for
+/// an input that cannot be unknown) and not read further.
+fn declared_unknown(t: &mut Table<'_, '_>, key: &'static str, input: Input, case: &mut Case) -> bool {
+    let Some(v) = t.table.get(key) else { return false };
+    if !matches!(v.get_ref(), DeValue::String(s) if s.as_ref() == UNKNOWN) {
+        return false;
+    }
+    t.allow(key);
+    if let Err(e) = case.declare_unknown(input) {
+        t.error(Diagnostic::error("bad-value", format!("`{key}` cannot be \"{UNKNOWN}\" in {}", t.what)).at(t.loc(v.span()), e.message));
+    }
+    true
 }
 
 /// Reads a scenario file. Kommuner may be given by code or by name.
@@ -107,11 +139,37 @@ pub fn load_file(path: &str, text: String, rules: &RuleSet, sources: &mut Source
                 }
             }
         }
-        case.age = t.int("age", 0..=AGE_MAX as i64).map(|a| a.0 as u8);
-        case.housing = one::<Housing>(&mut t, "housing");
-        case.need = one::<Need>(&mut t, "need");
-        case.duration = one::<Duration>(&mut t, "duration");
-        case.can_visit_clinic = t.bool("can_visit_clinic").map(|b| b.0);
+        if let Some((k, loc)) = t.string("staying_in", None) {
+            match rules.find_kommun(&k) {
+                Some(found) => case.staying_in = Some(found.code.clone()),
+                None => {
+                    ok = false;
+                    t.error(
+                        Diagnostic::error("unknown-kommun", format!("unknown kommun `{k}` in `staying_in` of {}", t.what))
+                            .at(loc, "not a kommun code or name of the register")
+                            .help("use the four-digit SCB kommunkod of the kommun the person stays in, e.g. \"1452\" for Tranemo"),
+                    );
+                }
+            }
+        }
+        if !declared_unknown(&mut t, "age", Input::Age, &mut case) {
+            case.age = t.int("age", 0..=AGE_MAX as i64).map(|a| a.0 as u8);
+        }
+        if !declared_unknown(&mut t, "housing", Input::Housing, &mut case) {
+            case.housing = one::<Housing>(&mut t, "housing");
+        }
+        if !declared_unknown(&mut t, "need", Input::Need, &mut case) {
+            case.need = one::<Need>(&mut t, "need");
+        }
+        if !declared_unknown(&mut t, "aid", Input::Aid, &mut case) {
+            case.aid = one::<Aid>(&mut t, "aid");
+        }
+        if !declared_unknown(&mut t, "duration", Input::Duration, &mut case) {
+            case.duration = one::<Duration>(&mut t, "duration");
+        }
+        if !declared_unknown(&mut t, "can_visit_clinic", Input::CanVisitClinic, &mut case) {
+            case.can_visit_clinic = t.bool("can_visit_clinic").map(|b| b.0);
+        }
         let mut expect = Expect::default();
         match t.table_field("expect", Some("say what the answer must be: `expect.responsible = \"kommun\"` (or \"region\"), `expect.rule`, or `expect.determined = false`")) {
             Some(mut e) => {
@@ -153,6 +211,13 @@ pub fn run(s: &Scenario, rules: &RuleSet) -> Result<(), Failure> {
         Ok(Resolution::Answer(a)) => a,
     };
     let rule = answer.rule.as_ref().map(|r| r.id.clone());
+    // Every rule that decides some completion of the case alike (one, for a complete case). An
+    // answer that depends has deciding reasons that disagree: none of them decides the case.
+    let deciders: Vec<&str> = if answer.depends_on.is_some() {
+        Vec::new()
+    } else {
+        answer.reasons.iter().filter(|r| r.role == crate::engine::answer::ReasonRole::Decides).map(|r| r.id.as_str()).collect()
+    };
     let got = match answer.responsible {
         Some(r) => format!("responsible = {r}"),
         None => "not determined".to_string(),
@@ -165,8 +230,9 @@ pub fn run(s: &Scenario, rules: &RuleSet) -> Result<(), Failure> {
         ok &= answer.determined == want;
     }
     if let Some(want) = &s.expect.rule {
-        ok &= rule.as_deref() == Some(want.as_str());
+        ok &= rule.as_deref() == Some(want.as_str()) || (rule.is_none() && deciders.contains(&want.as_str()));
     }
+    let rule = rule.or_else(|| (!deciders.is_empty()).then(|| deciders.join(" / ")));
     if ok { Ok(()) } else { Err(Failure { expected, got, rule }) }
 }
 

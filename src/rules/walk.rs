@@ -1,7 +1,9 @@
 //! Walking a parsed TOML table field by field, collecting every problem with its position.
 //!
 //! Like `serde(deny_unknown_fields)`, but it reports all errors, points at the offending text and
-//! names the valid choices. It knows TOML shapes, not the meaning of rules (that is `load.rs`).
+//! names the valid choices. It knows TOML shapes, not the meaning of rules (that is `load/`).
+//! (Longer than most: one reader per TOML shape — tables, strings, dates, lists, inline tables —
+//! each with its own errors; they share the position and suggestion helpers at the bottom.)
 
 use super::diag::{Diagnostic, Loc};
 use crate::engine::date::Date;
@@ -16,9 +18,11 @@ use toml::de::{DeTable, DeValue};
 pub struct Diags(pub RefCell<Vec<Diagnostic>>);
 
 impl Diags {
+    /// Adds a diagnostic (through a shared reference: every table being read holds one).
     pub fn push(&self, d: Diagnostic) {
         self.0.borrow_mut().push(d);
     }
+    /// Every diagnostic collected, in order.
     pub fn into_inner(self) -> Vec<Diagnostic> {
         self.0.into_inner()
     }
@@ -26,10 +30,13 @@ impl Diags {
 
 /// A TOML table being read; call [`Table::finish`] to report fields nobody asked for.
 pub struct Table<'a, 'i> {
+    /// Index of the file in [`super::Sources`].
     pub file: usize,
+    /// The parsed table.
     pub table: &'a DeTable<'i>,
+    /// Where the table is written (its header or inline braces), for "missing field" messages.
     pub loc: Loc,
-    /// What this table is, for messages: "rule `vastmanland.hemsjukvard`", "the [region] table".
+    /// What this table is, for messages: "rule `vastmanland.hemsjukvard`", "the `[region]` table".
     pub what: String,
     diags: &'a Diags,
     used: Vec<&'static str>,
@@ -45,6 +52,31 @@ fn type_name(v: &DeValue<'_>) -> &'static str {
         DeValue::Array(_) => "an array",
         DeValue::Table(_) => "a table",
     }
+}
+
+/// The first character a text may not hold, with its position (in characters): any control
+/// character (Unicode Cc: C0, DEL, C1) and the bidirectional embedding, override and isolate
+/// controls; with `lines`, a line break (`\n`, or `\r\n` from a file saved with CRLF) is allowed.
+pub fn forbidden_char(s: &str, lines: bool) -> Option<(usize, char)> {
+    let mut chars = s.chars().enumerate().peekable();
+    while let Some((n, c)) = chars.next() {
+        let allowed = match c {
+            '\n' => lines,
+            '\r' => lines && chars.peek().is_some_and(|(_, next)| *next == '\n'),
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => false,
+            c => !c.is_control(),
+        };
+        if !allowed {
+            return Some((n, c));
+        }
+    }
+    None
+}
+
+/// A text from a rule file as a message may quote it: control characters escaped, so that a
+/// diagnostic never sends a terminal escape sequence.
+pub fn shown(s: &str) -> String {
+    if forbidden_char(s, false).is_some() { s.escape_debug().to_string() } else { s.to_string() }
 }
 
 /// Edit distance, for "did you mean".
@@ -72,18 +104,22 @@ pub fn did_you_mean<'c>(got: &str, choices: &[&'c str]) -> Option<&'c str> {
 }
 
 impl<'a, 'i> Table<'a, 'i> {
+    /// Starts reading a table of `file` written at `span`; `what` names it in messages.
     pub fn new(file: usize, table: &'a DeTable<'i>, span: std::ops::Range<usize>, what: impl Into<String>, diags: &'a Diags) -> Self {
         Table { file, table, loc: Loc { file, span }, what: what.into(), diags, used: Vec::new() }
     }
 
+    /// A place in this table's file.
     pub fn loc(&self, span: std::ops::Range<usize>) -> Loc {
         Loc { file: self.file, span }
     }
 
+    /// Reports a problem found in this table.
     pub fn error(&self, d: Diagnostic) {
         self.diags.push(d);
     }
 
+    /// Renames the table for messages, e.g. once its `id` is known.
     pub fn set_what(&mut self, what: impl Into<String>) {
         self.what = what.into();
     }
@@ -99,6 +135,7 @@ impl<'a, 'i> Table<'a, 'i> {
         self.used.push(key);
     }
 
+    /// Whether the field is written (does not mark it as known).
     pub fn has(&self, key: &str) -> bool {
         self.table.get(key).is_some()
     }
@@ -123,8 +160,18 @@ impl<'a, 'i> Table<'a, 'i> {
         );
     }
 
-    /// A required or optional string field.
+    /// A required or optional string field: one line, no control characters.
     pub fn string(&mut self, key: &'static str, required: Option<&str>) -> Option<(String, Loc)> {
+        self.string_of(key, required, false)
+    }
+
+    /// A string that is text for people (a reason, a doubt, an open question): like
+    /// [`Table::string`], but it may hold line breaks.
+    pub fn prose(&mut self, key: &'static str, required: Option<&str>) -> Option<(String, Loc)> {
+        self.string_of(key, required, true)
+    }
+
+    fn string_of(&mut self, key: &'static str, required: Option<&str>, lines: bool) -> Option<(String, Loc)> {
         let Some(v) = self.get(key) else {
             if let Some(hint) = required {
                 self.missing(key, hint);
@@ -132,7 +179,19 @@ impl<'a, 'i> Table<'a, 'i> {
             return None;
         };
         match v.get_ref() {
-            DeValue::String(s) if !s.trim().is_empty() => Some((s.to_string(), self.loc(v.span()))),
+            DeValue::String(s) if !s.trim().is_empty() => {
+                if let Some((n, c)) = forbidden_char(s, lines) {
+                    let mut d = Diagnostic::error("control-character", format!("`{key}` in {} contains the control character U+{:04X}", self.what, c as u32))
+                        .at(self.loc(v.span()), format!("character {} of this text", n + 1))
+                        .help("remove it: texts are plain text, and a control character (an escape sequence, a tab, a carriage return, a direction override) can change how a terminal or a page shows them");
+                    if lines {
+                        d = d.note("a line break is allowed in texts");
+                    }
+                    // Kept, so that what refers to it (a document by its id) is not reported too.
+                    self.error(d);
+                }
+                Some((s.to_string(), self.loc(v.span())))
+            }
             DeValue::String(_) => {
                 self.error(
                     Diagnostic::error("empty-value", format!("`{key}` in {} is empty", self.what))
@@ -147,6 +206,7 @@ impl<'a, 'i> Table<'a, 'i> {
         }
     }
 
+    /// An optional `true`/`false` field.
     pub fn bool(&mut self, key: &'static str) -> Option<(bool, Loc)> {
         let v = self.get(key)?;
         match v.get_ref() {
@@ -158,6 +218,7 @@ impl<'a, 'i> Table<'a, 'i> {
         }
     }
 
+    /// An optional whole number in `range`.
     pub fn int(&mut self, key: &'static str, range: std::ops::RangeInclusive<i64>) -> Option<(i64, Loc)> {
         let v = self.get(key)?;
         let DeValue::Integer(i) = v.get_ref() else {
@@ -218,6 +279,12 @@ impl<'a, 'i> Table<'a, 'i> {
 
     /// A word or a list of words from a vocabulary (`need = "nursing"` or `need = ["nursing", "dental"]`).
     pub fn words<T: Vocab>(&mut self, key: &'static str) -> Option<(Set<T>, Loc)> {
+        self.words_or_aliases(key, &[])
+    }
+
+    /// Like [`Table::words`], where some extra words stand for several values (`"visiting"` for
+    /// the three visiting stays).
+    pub fn words_or_aliases<T: Vocab>(&mut self, key: &'static str, aliases: &[(&'static str, &'static [T])]) -> Option<(Set<T>, Loc)> {
         let v = self.get(key)?;
         let mut items: Vec<&Spanned<DeValue<'_>>> = Vec::new();
         match v.get_ref() {
@@ -236,14 +303,20 @@ impl<'a, 'i> Table<'a, 'i> {
                 ok = false;
                 continue;
             };
+            if let Some((_, values)) = aliases.iter().find(|(a, _)| *a == s.as_ref()) {
+                set = values.iter().fold(set, |set, v| set.with(*v));
+                continue;
+            }
             match T::parse(s) {
                 Ok(w) => set = set.with(w),
                 Err(e) => {
                     ok = false;
-                    let mut d = Diagnostic::error("unknown-word", format!("unknown {} `{s}` in {}", T::WHAT, self.what))
+                    let mut valid = e.valid.clone();
+                    valid.extend(aliases.iter().map(|(a, _)| *a));
+                    let mut d = Diagnostic::error("unknown-word", format!("unknown {} `{}` in {}", T::WHAT, shown(s), self.what))
                         .at(self.loc(item.span()), format!("not a {}", T::WHAT))
-                        .note(format!("valid choices: {}", e.valid.join(", ")));
-                    if let Some(m) = did_you_mean(s, &e.valid) {
+                        .note(format!("valid choices: {}", valid.join(", ")));
+                    if let Some(m) = did_you_mean(s, &valid) {
                         d = d.help(format!("did you mean `{m}`?"));
                     }
                     self.error(d);
@@ -266,8 +339,8 @@ impl<'a, 'i> Table<'a, 'i> {
         let mut t = self.table_field(key, required)?;
         let what = format!("`{key}` of {}", self.what);
         t.set_what(what);
-        let sv = t.string("sv", Some("write the Swedish text as `sv = \"…\"` (plain Swedish: short sentences, \"du\")"));
-        let en = t.string("en", Some("write the English text as `en = \"…\"`: the widget is complete in English too"));
+        let sv = t.prose("sv", Some("write the Swedish text as `sv = \"…\"` (plain Swedish: short sentences, \"du\")"));
+        let en = t.prose("en", Some("write the English text as `en = \"…\"`: the widget is complete in English too"));
         t.finish();
         Some(Text { sv: sv?.0, en: en?.0 })
     }
@@ -347,7 +420,7 @@ impl<'a, 'i> Table<'a, 'i> {
             let mut valid: Vec<&str> = self.used.clone();
             valid.sort();
             valid.dedup();
-            let mut d = Diagnostic::error("unknown-field", format!("unknown field `{name}` in {}", self.what))
+            let mut d = Diagnostic::error("unknown-field", format!("unknown field `{}` in {}", shown(name), self.what))
                 .at(self.loc(k.span()), "not a field here")
                 .note(format!("valid fields here: {}", valid.join(", ")));
             if let Some(m) = did_you_mean(name, &valid) {

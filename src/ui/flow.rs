@@ -6,7 +6,15 @@
 
 use crate::engine::answer::Answer;
 use crate::engine::case::{Case, parse_age};
-use crate::engine::{Date, Input, Lang, Resolution, RuleSet, Vocab, resolve};
+use crate::engine::ruleset::Kommun;
+use crate::engine::{Date, Input, Lang, Need, Resolution, RuleSet, Vocab, resolve};
+
+/// The needs the need question offers: "Rehabilitering" covers arbetsterapi and fysioterapi,
+/// which the question does not list (a link may still name either, and the answer splits
+/// rehabilitation where they differ).
+pub fn offered_needs() -> impl Iterator<Item = Need> {
+    [Need::Nursing, Need::Rehabilitation, Need::AssistiveDevices, Need::Physician, Need::PalliativeCare, Need::SpecialisedHomeCare, Need::Dental].into_iter()
+}
 
 /// A question the widget can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +23,8 @@ pub enum Step {
     Input(Input),
     /// The date the rules apply to (only reached through "Ändra").
     Date,
+    /// A temporary stay in another kommun (`staying_in`): never asked, offered on the answer.
+    Stay,
 }
 
 /// What the widget shows now.
@@ -27,6 +37,11 @@ pub enum Screen {
     /// Something the person cannot fix by answering (e.g. a rules file failed to load).
     Problem(String),
 }
+
+/// The longest link (URL hash or query) read: 4 KB. The longest link the widget writes is ~130
+/// characters (every input, the date and the language); a link of 30 times that is not one of
+/// ours, and reading it whole once froze the tab (half a million parameters, one notice each).
+pub const MAX_LINK: usize = 4096;
 
 /// A link parameter that was ignored, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,13 +61,19 @@ pub struct Flow {
     pub editing: Option<Step>,
     /// The kommun was set by the host page: never asked, never cleared.
     pub fixed_kommun: bool,
-    /// Kommuner the picker offers (a `lan` preset limits it); empty = all.
+    /// The host's `lan` preset (a länskod): only that län's kommuner are offered. `None` = all.
     pub lan: Option<String>,
 }
 
 impl Flow {
     pub fn new(date: Date) -> Flow {
         Flow { case: Case::on(date), order: Vec::new(), editing: None, fixed_kommun: false, lan: None }
+    }
+
+    /// Whether this widget offers a kommun: every kommun, or only those of the `lan` preset. The
+    /// picker, link parameters and the plain-HTML first question all ask this.
+    pub fn offers(&self, kommun: &Kommun) -> bool {
+        self.lan.as_deref().is_none_or(|l| kommun.lan == l)
     }
 
     /// What to show, given the rules loaded so far.
@@ -66,10 +87,15 @@ impl Flow {
         let Some(k) = rules.kommun(code) else {
             return Screen::Ask(Step::Input(Input::Kommun));
         };
-        if let Some(region) = rules.region_of(k, self.case.date)
-            && !rules.has_region(&region.lan) {
+        // The home kommun's region, and on a stay the stay kommun's (often another region).
+        let stay = self.case.stay_kommun().and_then(|s| rules.kommun(s));
+        for k in std::iter::once(k).chain(stay) {
+            if let Some(region) = rules.region_of(k, self.case.date)
+                && !rules.has_region(&region.lan)
+            {
                 return Screen::Load(region.lan.clone());
             }
+        }
         match resolve(rules, &self.case, lang) {
             Ok(Resolution::Answer(a)) => Screen::Answer(a),
             Ok(Resolution::Ask(needed)) => Screen::Ask(Step::Input(needed[0])),
@@ -81,6 +107,8 @@ impl Flow {
     pub fn answer(&mut self, step: Step, word: &str) -> Result<(), String> {
         match step {
             Step::Date => self.case.date = Date::parse(word).map_err(|e| e.to_string())?,
+            // The home kommun itself means at home.
+            Step::Stay => self.case.staying_in = Some(word.to_string()).filter(|w| self.case.kommun.as_deref() != Some(w.as_str())),
             Step::Input(input) => {
                 self.case.set_word(input, word).map_err(|e| e.message)?;
                 self.order.retain(|i| *i != input);
@@ -127,40 +155,22 @@ impl Flow {
         self.editing = None;
     }
 
-    /// The case as URL parameters in the case vocabulary: `kommun=1980&age=79&…&date=2024-05-02`.
+    /// The case as URL parameters in the case vocabulary: `kommun=1980&age=79&…&date=2024-05-02`;
+    /// an input declared unknown as `housing=unknown`, a stay as `staying_in=1452`.
     pub fn to_params(&self) -> String {
-        let c = &self.case;
-        let mut out = Vec::new();
-        if let Some(k) = &c.kommun {
-            out.push(format!("kommun={k}"));
-        }
-        if let Some(n) = c.need {
-            out.push(format!("need={}", n.as_str()));
-        }
-        if let Some(h) = c.housing {
-            out.push(format!("housing={}", h.as_str()));
-        }
-        if let Some(a) = c.age {
-            out.push(format!("age={a}"));
-        }
-        if let Some(v) = c.can_visit_clinic {
-            out.push(format!("can_visit_clinic={v}"));
-        }
-        if let Some(d) = c.duration {
-            out.push(format!("duration={}", d.as_str()));
-        }
-        out.push(format!("date={}", c.date));
-        out.join("&")
+        crate::engine::staff::params(&self.case)
     }
 
     /// Applies URL parameters (`kommun=1980&age=79…`); anything invalid or unknown is ignored and
-    /// reported. `lang` is accepted and left to the caller.
+    /// reported. `lang` is accepted and left to the caller. A link longer than [`MAX_LINK`] is
+    /// ignored whole, as one notice.
     pub fn apply_params(&mut self, query: &str, rules: &RuleSet) -> Vec<Ignored> {
+        let pairs = match link_pairs(query) {
+            Ok(pairs) => pairs,
+            Err(whole) => return vec![whole],
+        };
         let mut ignored = Vec::new();
-        for pair in query.trim_start_matches(['#', '?']).split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = decode_component(value);
-            let key = decode_component(key);
+        for (key, value) in pairs {
             let mut ignore = |reason: String| ignored.push(Ignored { key: key.clone(), value: value.clone(), reason });
             match key.as_str() {
                 "lang" => {}
@@ -169,13 +179,18 @@ impl Flow {
                     Err(e) => ignore(e.to_string()),
                 },
                 "kommun" => match rules.find_kommun(&value) {
-                    Some(k) if self.lan.as_deref().is_none_or(|l| k.lan == l) => {
+                    Some(k) if self.offers(k) => {
                         if !self.fixed_kommun {
                             self.case.kommun = Some(k.code.clone());
                             self.note(Input::Kommun);
                         }
                     }
                     Some(_) => ignore("not in the län this widget is for".into()),
+                    None => ignore("no such kommun".into()),
+                },
+                // A stay may be anywhere, also outside the widget's län.
+                "staying_in" => match rules.find_kommun(&value) {
+                    Some(k) => self.case.staying_in = Some(k.code.clone()),
                     None => ignore("no such kommun".into()),
                 },
                 word => match Input::parse(word) {
@@ -190,6 +205,22 @@ impl Flow {
         ignored
     }
 
+    /// The browser moved to another link (back, forward, a pasted link): the case becomes the
+    /// link's. The host's presets stay, and so does the date unless the link has one. Returns the
+    /// parameters that were ignored, as [`Flow::apply_params`].
+    pub fn follow_link(&mut self, query: &str, rules: &RuleSet) -> Vec<Ignored> {
+        let mut flow = Flow::new(self.case.date);
+        flow.fixed_kommun = self.fixed_kommun;
+        flow.lan = self.lan.take();
+        if flow.fixed_kommun {
+            flow.case.kommun = self.case.kommun.take();
+            flow.order.push(Input::Kommun);
+        }
+        let ignored = flow.apply_params(query, rules);
+        *self = flow;
+        ignored
+    }
+
     fn note(&mut self, input: Input) {
         if !self.order.contains(&input) {
             self.order.push(input);
@@ -200,6 +231,20 @@ impl Flow {
 /// Validates an age typed by a person ("79", " 79 ").
 pub fn check_age(text: &str) -> Result<u8, String> {
     parse_age(text)
+}
+
+/// A link's `key=value` pairs, percent-decoded, in order (a leading `#` or `?` and empty pairs
+/// skipped) — for the person's link and the staff views' alike. A link longer than [`MAX_LINK`]
+/// is refused whole, as the one notice to show.
+pub fn link_pairs(query: &str) -> Result<impl Iterator<Item = (String, String)> + '_, Ignored> {
+    if query.len() > MAX_LINK {
+        let start = &query[..query.floor_char_boundary(24)];
+        return Err(Ignored { key: format!("{start}…"), value: String::new(), reason: format!("the link is longer than {MAX_LINK} characters") });
+    }
+    Ok(query.trim_start_matches(['#', '?']).split('&').filter(|p| !p.is_empty()).map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (decode_component(key), decode_component(value))
+    }))
 }
 
 /// Percent-decoding of a URL component (`%C3%A4` → `ä`, `+` → space); invalid escapes stay as typed.

@@ -2,7 +2,7 @@
 //! answer), resolving a partial case, and the exhaustive check of every rule of every region.
 //! `make perf` reads the medians from target/criterion into the performance report.
 
-use ansvarskollen::engine::{Case, Context, Date, Duration, Facts, Housing, Input, Lang, Need, check, decide, resolve};
+use ansvarskollen::engine::{Aid, Case, Context, Date, Duration, Facts, Housing, Input, Lang, Need, Stay, check, decide, resolve};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
@@ -16,7 +16,15 @@ fn rules() -> ansvarskollen::engine::RuleSet {
 fn benches(c: &mut Criterion) {
     let rules = rules();
     let date = Date::parse("2024-05-02").unwrap();
-    let facts = Facts { need: Need::Nursing, housing: Housing::Ordinary, age: 79, can_visit_clinic: false, duration: Duration::Long };
+    let facts = Facts {
+        need: Need::Nursing,
+        aid: Aid::Everyday,
+        housing: Housing::Ordinary,
+        age: 79,
+        can_visit_clinic: false,
+        duration: Duration::Long,
+        stay: Stay::Home,
+    };
     let case = Case::complete(date, "1980", facts);
 
     let ctx = Context::new(&rules, "1980", date).unwrap();

@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
+pub mod tiny;
+
 use ansvarskollen::rules::{self, Loaded};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

@@ -5,112 +5,142 @@
 //! set: kommuner that all rules treat alike are checked once, dates are cut into segments at the
 //! rules' own validity dates, ages into bands at the rules' own thresholds. The check is complete;
 //! it never gives up. Findings are structured data; the CLI renders them with file positions.
+//!
+//! [`run_window`] walks the segments (`segments.rs`) and evaluates every case once; what each case
+//! shows goes to one tally per kind of finding: [`gaps`](Gap), [`conflicts`](Conflict) and
+//! [dead rules and notes](DeadKind). `cube.rs` describes sets of cases compactly for messages.
 
+mod conflicts;
 mod cube;
+mod dead;
+mod gaps;
 
+pub use conflicts::Conflict;
 pub use cube::Cube;
+pub use dead::DeadKind;
+pub use gaps::Gap;
 
 use super::case::{Case, Facts};
 use super::date::Date;
-use super::domain::{Space, date_breaks, kommun_groups};
+use super::domain::{Space, kommun_groups};
 use super::eval::Context;
 use super::ruleset::RuleSet;
+use super::segments::segments;
+use super::vocab::{Outcome, Stay, Vocab};
 
 /// A concrete case a finding is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Example {
+    /// Code of the kommun where the case is answered (the first of its group): the person's
+    /// home, or the kommun of a stay when `facts.stay` is a visiting value.
     pub kommun: String,
+    /// For a visiting stay: a home kommun whose outcome for the same facts on the same date
+    /// gives that stay, if there is one.
+    pub home: Option<String>,
+    /// The first day of the date segment.
     pub date: Date,
+    /// Every other input.
     pub facts: Facts,
 }
 
 impl Example {
+    /// The example as a complete case (for a visit: from its home kommun, staying in `kommun`).
     pub fn case(&self) -> Case {
-        Case::complete(self.date, &self.kommun, self.facts)
+        match &self.home {
+            None => Case::complete(self.date, &self.kommun, self.facts),
+            Some(home) => Case { staying_in: Some(self.kommun.clone()), ..Case::complete(self.date, home, self.facts) },
+        }
+    }
+
+    /// Whether [`Example::case`] reproduces it: at home, or a visit with a home kommun found.
+    pub fn reproducible(&self) -> bool {
+        self.facts.stay == Stay::Home || self.home.is_some()
+    }
+
+    pub(crate) fn at(ctx: &Context<'_>, facts: Facts) -> Example {
+        let home = (facts.stay != Stay::Home).then(|| home_for(ctx, &facts)).flatten();
+        Example { kommun: ctx.kommun.code.clone(), home, date: ctx.date, facts }
     }
 }
 
-/// Cases no rule answers.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Gap {
-    /// Länskod of the region the kommuner belonged to.
-    pub region: String,
-    /// Codes of the kommuner where it occurs.
-    pub kommuner: Vec<String>,
-    pub from: Date,
-    pub to: Date,
-    /// Which cases, described compactly.
-    pub cases: Cube,
-    pub example: Example,
+/// A kommun other than the context's from which a visitor with these facts has this stay.
+fn home_for(ctx: &Context<'_>, f: &Facts) -> Option<String> {
+    ctx.rules.kommuner.iter().filter(|k| k.code != ctx.kommun.code).find_map(|k| {
+        let home = Context::for_kommun(ctx.rules, k, ctx.date).ok()?;
+        let outcome = home.outcome(home.verdict(&Facts { stay: Stay::Home, ..*f }));
+        (Stay::visiting(outcome) == f.stay).then(|| k.code.clone())
+    })
 }
 
-/// Two rules of equal standing that give different answers for one case.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Conflict {
-    /// Index of the rule that comes first (and would decide).
-    pub first: usize,
-    pub second: usize,
-    /// How many distinct cases (combinations of need, housing, age band, vårdcentral, duration)
-    /// the two rules disagree on, over all kommuner and dates.
-    pub count: u64,
-    pub from: Date,
-    pub to: Date,
-    pub example: Example,
-}
-
-/// Why a rule never decides.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DeadKind {
-    /// It applies to no case at all, in any kommun of its scope on any date in the window.
-    NeverApplies,
-    /// It applies, but other rules decide every case it applies to.
-    Shadowed { by: Vec<usize>, example: Example },
-}
-
+/// One thing the check found wrong with the rules.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Finding {
+    /// Cases no rule answers.
     Gap(Gap),
+    /// Two rules of equal standing disagree.
     Conflict(Conflict),
-    DeadRule { rule: usize, kind: DeadKind },
-    DeadNote { note: usize },
+    /// A rule that never decides.
+    DeadRule {
+        /// Index into `RuleSet::rules`.
+        rule: usize,
+        /// Why it never decides.
+        kind: DeadKind,
+    },
+    /// A note that is never in force in the window.
+    DeadNote {
+        /// Index into `RuleSet::notes`.
+        note: usize,
+    },
 }
 
 /// What the check covered.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
+    /// Kommuner in the register.
     pub kommuner: usize,
+    /// Groups of kommuner that every rule treats alike (each checked once).
     pub kommun_groups: usize,
+    /// Date segments walked, over all groups.
     pub segments: usize,
-    /// Cases evaluated: every (kommun group, date segment, need, housing, age band, …).
+    /// Cases evaluated: every (kommun group, date segment, concrete need and kind of aid,
+    /// housing, age band, vårdcentral answer, duration, stay).
     pub cases: u64,
     /// Of those, answered "not determined" on purpose (a rule or a region's coverage says so).
     pub not_determined: u64,
+    /// Rules checked.
     pub rules: usize,
+    /// Notes checked.
     pub notes: usize,
 }
 
+/// The result of the check: what it covered and what it found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
+    /// First day checked.
     pub window_from: Date,
+    /// Last day checked.
     pub window_to: Date,
+    /// Gaps first, then conflicts, dead rules and dead notes.
     pub findings: Vec<Finding>,
+    /// What was covered.
     pub stats: Stats,
 }
 
 impl Report {
+    /// Whether the check found nothing.
     pub fn is_clean(&self) -> bool {
         self.findings.is_empty()
     }
 }
 
-#[derive(Default)]
-struct RuleTally {
-    applied: bool,
-    /// Reported as part of a conflict already.
-    conflicted: bool,
-    decided: bool,
-    shadowed_by: Vec<usize>,
-    example: Option<Example>,
+/// What evaluating one segment found: enough to account for a next segment with the same context
+/// without evaluating its cases again.
+struct Last {
+    space: Space,
+    not_determined: u64,
+    /// Indices of the conflicts its cases showed.
+    conflicts: Vec<usize>,
+    unanswered: Vec<Facts>,
 }
 
 /// Runs the exhaustive check over the rules' window (`RuleSet::window`).
@@ -120,153 +150,80 @@ pub fn run(rules: &RuleSet) -> Report {
 
 /// Runs the exhaustive check over `[from, to]`.
 pub fn run_window(rules: &RuleSet, from: Date, to: Date) -> Report {
+    let groups = kommun_groups(rules);
     let mut stats = Stats {
         kommuner: rules.kommuner.len(),
+        kommun_groups: groups.len(),
         rules: rules.rules.len(),
         notes: rules.notes.len(),
         ..Stats::default()
     };
-    let mut tally: Vec<RuleTally> = (0..rules.rules.len()).map(|_| RuleTally::default()).collect();
-    let mut note_applied = vec![false; rules.notes.len()];
-    let mut gaps: Vec<Gap> = Vec::new();
-    let mut conflicts: Vec<Conflict> = Vec::new();
-    let mut conflict_cases: Vec<Vec<Facts>> = Vec::new();
+    let mut gaps = gaps::Gaps::default();
+    let mut conflicts = conflicts::Conflicts::default();
+    let mut dead = dead::Dead::new(rules.rules.len(), rules.notes.len());
 
-    let groups = kommun_groups(rules);
-    stats.kommun_groups = groups.len();
-    for group in &groups {
-        let rep = group[0];
-        let k = &rules.kommuner[rep];
-        let breaks = date_breaks(rules, rep, from, to);
-        // The gap of the previous segment, to merge consecutive segments with the same gap.
-        let mut open_gap: Option<Gap> = None;
-        for (si, &start) in breaks.iter().enumerate() {
-            let end = breaks.get(si + 1).map_or(to, |d| d.pred());
-            stats.segments += 1;
-            let Ok(ctx) = Context::for_kommun(rules, k, start) else {
-                continue;
-            };
-            let space = Space::of(&ctx, &Case::on(start));
-            stats.cases += space.len() as u64;
-            if !ctx.covered {
-                stats.not_determined += space.len() as u64;
-                if let Some(g) = open_gap.take() {
-                    gaps.push(g);
-                }
-                continue;
-            }
-            for &n in &ctx.notes {
-                note_applied[n] = true;
-            }
-            let mut gap_facts: Vec<Facts> = Vec::new();
-            for i in 0..space.len() {
-                let f = space.facts(i);
-                let mut matching = ctx.active.iter().copied().filter(|&r| rules.rules[r].applies.when.matches(&f));
-                let Some(top) = matching.next() else {
-                    gap_facts.push(f);
-                    continue;
-                };
-                let top_rule = &rules.rules[top];
-                if top_rule.responsible == super::vocab::Outcome::NotDetermined {
-                    stats.not_determined += 1;
-                }
-                tally[top].applied = true;
-                tally[top].decided = true;
-                for other in matching {
-                    let o = &rules.rules[other];
-                    let t = &mut tally[other];
-                    t.applied = true;
-                    if o.standing == top_rule.standing && o.responsible != top_rule.responsible {
-                        t.conflicted = true;
-                        match conflicts.iter().position(|c| c.first == top && c.second == other) {
-                            Some(ci) => {
-                                let c = &mut conflicts[ci];
-                                c.from = c.from.min(start);
-                                c.to = c.to.max(end);
-                                if !conflict_cases[ci].contains(&f) {
-                                    conflict_cases[ci].push(f);
-                                    c.count += 1;
-                                }
-                            }
-                            None => {
-                                conflicts.push(Conflict {
-                                    first: top,
-                                    second: other,
-                                    count: 1,
-                                    from: start,
-                                    to: end,
-                                    example: Example { kommun: k.code.clone(), date: start, facts: f },
-                                });
-                                conflict_cases.push(vec![f]);
-                            }
-                        }
-                    } else {
-                        if !t.shadowed_by.contains(&top) {
-                            t.shadowed_by.push(top);
-                        }
-                        if t.example.is_none() {
-                            t.example = Some(Example { kommun: k.code.clone(), date: start, facts: f });
-                        }
-                    }
-                }
-            }
-            if gap_facts.is_empty() {
-                if let Some(g) = open_gap.take() {
-                    gaps.push(g);
-                }
-                continue;
-            }
-            let cube = Cube::describe(&gap_facts, &space, &ctx.age_breaks());
-            match &mut open_gap {
-                Some(g) if g.cases == cube => g.to = end,
-                _ => {
-                    if let Some(g) = open_gap.take() {
-                        gaps.push(g);
-                    }
-                    open_gap = Some(Gap {
-                        region: ctx.region.lan.clone(),
-                        kommuner: group.iter().map(|&i| rules.kommuner[i].code.clone()).collect(),
-                        from: start,
-                        to: end,
-                        cases: cube,
-                        example: Example { kommun: k.code.clone(), date: start, facts: gap_facts[0] },
-                    });
-                }
-            }
-        }
-        if let Some(g) = open_gap.take() {
-            gaps.push(g);
-        }
-    }
-
-    // Kommun groups of one region often share a gap: report it once, naming all their kommuner.
-    let mut merged: Vec<Gap> = Vec::new();
-    for g in gaps {
-        match merged
-            .iter_mut()
-            .find(|m| m.region == g.region && m.from == g.from && m.to == g.to && m.cases == g.cases)
+    // What the last segment evaluated found, replayed for a next segment with the same context.
+    let mut last: Option<Last> = None;
+    for seg in segments(rules, &groups, from, to) {
+        stats.segments += 1;
+        let Some(ctx) = &seg.ctx else { continue };
+        if seg.same_as_previous
+            && let Some(l) = &last
         {
-            Some(m) => m.kommuner.extend(g.kommuner),
-            None => merged.push(g),
-        }
-    }
-
-    let mut findings: Vec<Finding> = merged.into_iter().map(Finding::Gap).collect();
-    findings.extend(conflicts.into_iter().map(Finding::Conflict));
-    for (i, t) in tally.into_iter().enumerate() {
-        if t.decided || t.conflicted {
+            stats.cases += l.space.len() as u64;
+            stats.not_determined += l.not_determined;
+            if ctx.covered {
+                conflicts.extend(&l.conflicts, seg.end);
+                gaps.segment(&seg, ctx, &l.space, &l.unanswered);
+            } else {
+                gaps.close();
+            }
             continue;
         }
-        let kind = match t.example {
-            Some(example) if t.applied => DeadKind::Shadowed { by: t.shadowed_by, example },
-            _ => DeadKind::NeverApplies,
-        };
-        findings.push(Finding::DeadRule { rule: i, kind });
-    }
-    for (i, applied) in note_applied.into_iter().enumerate() {
-        if !applied {
-            findings.push(Finding::DeadNote { note: i });
+        let space = Space::whole(ctx, Stay::ALL);
+        stats.cases += space.len() as u64;
+        if !ctx.covered {
+            stats.not_determined += space.len() as u64;
+            gaps.close();
+            last = Some(Last { not_determined: space.len() as u64, space, conflicts: Vec::new(), unanswered: Vec::new() });
+            continue;
         }
+        dead.notes_in_force(&ctx.notes);
+        let not_determined_before = stats.not_determined;
+        let mut found_conflicts: Vec<usize> = Vec::new();
+        let mut unanswered: Vec<Facts> = Vec::new();
+        for i in 0..space.len() {
+            let f = space.facts(i);
+            // The rules that apply, in precedence order: the first decides.
+            let mut matching = ctx.active.iter().copied().filter(|&r| rules.rules[r].applies.when.matches(&f));
+            let Some(top) = matching.next() else {
+                unanswered.push(f);
+                continue;
+            };
+            let top_rule = &rules.rules[top];
+            if top_rule.responsible == Outcome::NotDetermined {
+                stats.not_determined += 1;
+            }
+            dead.decides(top);
+            for other in matching {
+                let o = &rules.rules[other];
+                if o.standing == top_rule.standing && o.responsible != top_rule.responsible {
+                    dead.conflicts(other);
+                    let ci = conflicts.add(top, other, ctx, seg.end, f);
+                    if !found_conflicts.contains(&ci) {
+                        found_conflicts.push(ci);
+                    }
+                } else {
+                    dead.shadowed(other, top, ctx, f);
+                }
+            }
+        }
+        gaps.segment(&seg, ctx, &space, &unanswered);
+        last = Some(Last { not_determined: stats.not_determined - not_determined_before, space, conflicts: found_conflicts, unanswered });
     }
+
+    let mut findings: Vec<Finding> = gaps.finish().into_iter().map(Finding::Gap).collect();
+    findings.extend(conflicts.finish().into_iter().map(Finding::Conflict));
+    findings.extend(dead.finish());
     Report { window_from: from, window_to: to, findings, stats }
 }

@@ -4,6 +4,7 @@
 
 use super::steps::{back_link, error_summary, use_error_summary};
 use crate::engine::ruleset::fold;
+use crate::html::escape_html;
 use crate::ui::i18n::{Catalogue, fill};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -11,6 +12,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct KommunProps {
     pub cat: &'static Catalogue,
+    /// The question (the home kommun, or the kommun of a temporary stay) and its hint.
+    pub question: &'static str,
+    pub hint: &'static str,
     /// (code, name, region name) for every kommun the picker offers.
     pub kommuner: Rc<Vec<(String, String, String)>>,
     pub selected: Option<String>,
@@ -25,7 +29,19 @@ pub struct KommunProps {
 /// Indices of the kommuner matching a query: names that start with it first, then names that
 /// contain it, then codes that start with it.
 pub fn matches(kommuner: &[(String, String, String)], query: &str) -> Vec<usize> {
-    let q = fold(query.trim());
+    // "Göteborgs stad", "Region Gotland": the name without the organisation's words, and without
+    // the genitive s if the name has none.
+    let q = crate::engine::ruleset::name_key(query);
+    let found = matches_key(kommuner, &q);
+    match q.strip_suffix('s') {
+        // Not while a short prefix is typed: "väs" must not offer every name with "va".
+        Some(bare) if found.is_empty() && bare.len() >= 4 => matches_key(kommuner, bare),
+        _ => found,
+    }
+}
+
+fn matches_key(kommuner: &[(String, String, String)], q: &str) -> Vec<usize> {
+    let q = q.to_string();
     if q.is_empty() {
         return Vec::new();
     }
@@ -57,7 +73,7 @@ pub fn kommun_step(p: &KommunProps) -> Html {
     let active = use_state(|| None::<usize>);
     let error = use_state(|| false);
     let input = use_node_ref();
-    let summary = use_error_summary(*error);
+    let summary = use_error_summary(*error, p.cat.error_prefix);
     {
         // Keep the focus where the person was typing when the plain-HTML question was replaced.
         let input = input.clone();
@@ -169,20 +185,61 @@ pub fn kommun_step(p: &KommunProps) -> Html {
         1 => p.cat.kommun_one.to_string(),
         n => fill(p.cat.kommun_count, &[("n", &n.to_string())]),
     };
+    // Nothing typed; a text that names no kommun (with a hint, never "välj i listan" when no list
+    // shows); several kommuner that match (the list shows them).
+    let error_text = if text.trim().is_empty() {
+        p.cat.kommun_error
+    } else if found.is_empty() {
+        p.cat.kommun_no_match
+    } else {
+        p.cat.kommun_several
+    };
     let described = if *error { "ak-kommun-hint ak-kommun-error" } else { "ak-kommun-hint" };
+    // The options as escaped HTML (cheaper for the bundle than `html!`), each naming its kommun
+    // in `data-code` for the one mousedown handler of the list.
+    let mut options = String::new();
+    for (pos, &i) in shown.iter().enumerate() {
+        let (code, name, region) = &p.kommuner[i];
+        let active = if *active == Some(pos) { " ak-option--active\" aria-selected=\"true" } else { "\" aria-selected=\"false" };
+        options.push_str(&format!(
+            "<li id=\"ak-kommun-opt-{pos}\" role=\"option\" class=\"ak-option{active}\" data-code=\"{}\"><span class=\"ak-option-name\">{}</span><span class=\"ak-option-region\">{}</span></li>",
+            escape_html(code),
+            escape_html(name),
+            escape_html(region)
+        ));
+    }
+    // mousedown, not click: it comes before the input's blur closes the list.
+    let onmousedown = {
+        let choose = choose.clone();
+        let text = text.clone();
+        let open = open.clone();
+        let kommuner = p.kommuner.clone();
+        Callback::from(move |e: MouseEvent| {
+            use wasm_bindgen::JsCast;
+            let hit = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("[data-code]").ok().flatten());
+            if let Some(code) = hit.and_then(|el| el.get_attribute("data-code")) {
+                e.prevent_default();
+                if let Some(k) = kommuner.iter().find(|k| k.0 == code) {
+                    text.set(k.1.clone());
+                }
+                open.set(false);
+                choose.emit(code);
+            }
+        })
+    };
     html! {
         <form class="ak-step" novalidate=true {onsubmit}>
             { back_link(p.cat, &p.on_back) }
             if *error {
-                { error_summary(p.cat, p.cat.kommun_error, &input, &summary) }
+                { error_summary(p.cat, error_text, &input, &summary) }
             }
             <div class={classes!("ak-group", error.then_some("ak-group--error"))}>
                 <h2 class="ak-heading" tabindex="-1" ref={p.heading.clone()}>
-                    <label for="ak-kommun">{ p.cat.kommun_question }</label>
+                    <label for="ak-kommun">{ p.question }</label>
                 </h2>
-                <p class="ak-hint" id="ak-kommun-hint">{ p.cat.kommun_hint }</p>
+                <p class="ak-hint" id="ak-kommun-hint">{ p.hint }</p>
                 if *error {
-                    <p class="ak-error-message" id="ak-kommun-error">{ p.cat.kommun_error }</p>
+                    <p class="ak-error-message" id="ak-kommun-error">{ error_text }</p>
                 }
                 <div class="ak-combobox">
                     <input class="ak-input" type="text" id="ak-kommun" name="kommun" ref={input}
@@ -192,32 +249,8 @@ pub fn kommun_step(p: &KommunProps) -> Html {
                         aria-describedby={described} aria-invalid={error.to_string()}
                         autocomplete="off" autocapitalize="off" spellcheck="false"
                         value={(*text).clone()} {oninput} {onkeydown} {onblur} {onfocus} />
-                    <ul class="ak-listbox" id="ak-kommun-list" role="listbox" aria-label={p.cat.kommun_label} hidden={!expanded}>
-                        { for shown.iter().enumerate().map(|(pos, &i)| {
-                            let (code, name, region) = p.kommuner[i].clone();
-                            let is_active = *active == Some(pos);
-                            let onmousedown = {
-                                let choose = choose.clone();
-                                let text = text.clone();
-                                let open = open.clone();
-                                let name = name.clone();
-                                let code = code.clone();
-                                // mousedown, not click: it comes before the input's blur closes the list.
-                                Callback::from(move |e: MouseEvent| {
-                                    e.prevent_default();
-                                    text.set(name.clone());
-                                    open.set(false);
-                                    choose.emit(code.clone());
-                                })
-                            };
-                            html! {
-                                <li id={format!("ak-kommun-opt-{pos}")} role="option" class={classes!("ak-option", is_active.then_some("ak-option--active"))}
-                                    aria-selected={is_active.to_string()} {onmousedown}>
-                                    <span class="ak-option-name">{ name }</span>
-                                    <span class="ak-option-region">{ region }</span>
-                                </li>
-                            }
-                        }) }
+                    <ul class="ak-listbox" id="ak-kommun-list" role="listbox" aria-label={p.cat.kommun_label} hidden={!expanded} {onmousedown}>
+                        { Html::from_html_unchecked(AttrValue::from(options)) }
                     </ul>
                 </div>
                 <p class="ak-visually-hidden" role="status" aria-live="polite">{ count_text }</p>

@@ -21,13 +21,21 @@ pub fn back_link(cat: &Catalogue, on_back: &Option<Callback<()>>) -> Html {
 /// The error summary's node, focused whenever the summary appears (GOV.UK: the person is taken
 /// to the problem).
 #[hook]
-pub fn use_error_summary(shown: bool) -> NodeRef {
+pub fn use_error_summary(shown: bool, prefix: &'static str) -> NodeRef {
     let summary = use_node_ref();
     {
         let summary = summary.clone();
         use_effect_with(shown, move |shown| {
             if *shown {
                 super::focus(&summary);
+                // "Fel: " before the standalone page's title (set by `use_document_title`, which
+                // ends it with " – Ansvarskollen"; a host page's own title is left alone).
+                if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+                    let t = d.title();
+                    if t.ends_with(" – Ansvarskollen") && !t.starts_with(prefix) {
+                        d.set_title(&format!("{prefix}{t}"));
+                    }
+                }
             }
         });
     }
@@ -80,7 +88,7 @@ pub fn choice_step(p: &ChoiceProps) -> Html {
         _ => p.selected.map(str::to_string),
     };
     let error = *error_state == Some(name);
-    let summary = use_error_summary(error);
+    let summary = use_error_summary(error, p.cat.error_prefix);
     let first = use_node_ref();
     let onsubmit = {
         let chosen = chosen.clone();
@@ -168,7 +176,7 @@ pub struct TextProps {
 pub fn text_step(p: &TextProps) -> Html {
     let text = use_state(|| p.value.clone());
     let error = use_state(|| false);
-    let summary = use_error_summary(*error);
+    let summary = use_error_summary(*error, p.cat.error_prefix);
     let input = use_node_ref();
     let oninput = {
         let text = text.clone();
