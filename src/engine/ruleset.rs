@@ -276,11 +276,11 @@ impl Kommun {
         let n = &self.name;
         let last = n.chars().last().unwrap_or(' ');
         // Swedish: a genitive -s after a consonant, none after a vowel or an s/x/z.
-        if "aeiouyåäöAEIOUYÅÄÖsxz".contains(last) {
-            format!("{n} kommun")
-        } else {
-            format!("{n}s kommun")
-        }
+        let genitive = if "aeiouyåäöAEIOUYÅÄÖsxz".contains(last) { " kommun" } else { "s kommun" };
+        let mut o = String::with_capacity(n.len() + genitive.len());
+        o.push_str(n);
+        o.push_str(genitive);
+        o
     }
 }
 

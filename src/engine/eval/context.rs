@@ -108,10 +108,14 @@ pub struct Context<'r> {
 /// rule of every decision.
 #[inline]
 fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+    match (a.as_bytes(), b.as_bytes()) {
+        (&[a0, a1, a2, a3], &[b0, b1, b2, b3]) => u32::from_ne_bytes([a0, a1, a2, a3]) == u32::from_ne_bytes([b0, b1, b2, b3]),
+        (&[a0, a1], &[b0, b1]) => a0 == b0 && a1 == b1,
+        (a, b) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y),
+    }
 }
 
+#[inline]
 fn in_scope(a: &Applies, region: &Region, kommun: &Kommun) -> bool {
     a.region.as_ref().is_none_or(|r| same(r, &region.lan))
         && (a.kommuner.is_empty() || a.kommuner.iter().any(|k| same(k, &kommun.code)))
@@ -146,22 +150,26 @@ impl<'r> Context<'r> {
         let in_window = rules.window.from <= date && date <= rules.window.to;
         // Strongest standing first, file order within a standing (built in order: sorting would
         // cost the browser bundle a sort routine).
-        let in_force: Vec<usize> = (0..rules.rules.len())
-            .filter(|&i| {
-                let a = &rules.rules[i].applies;
-                in_window && a.in_force(date) && in_scope(a, region, k)
-            })
-            .collect();
-        let active: Vec<usize> = Standing::ALL
-            .iter()
-            .flat_map(|s| in_force.iter().copied().filter(move |&i| rules.rules[i].standing == *s))
-            .collect();
-        let notes = (0..rules.notes.len())
-            .filter(|&i| {
-                let a = &rules.notes[i].applies;
-                in_window && a.in_force(date) && in_scope(a, region, k)
-            })
-            .collect();
+        // The rules in force (one pass over all), then their indices one standing after another.
+        let mut active = Vec::new();
+        let mut notes = Vec::new();
+        if in_window {
+            let mut in_force: Vec<usize> = Vec::with_capacity(64);
+            for (i, r) in rules.rules.iter().enumerate() {
+                if in_scope(&r.applies, region, k) && r.applies.in_force(date) {
+                    in_force.push(i);
+                }
+            }
+            active.reserve_exact(in_force.len());
+            for &s in Standing::ALL {
+                active.extend(in_force.iter().copied().filter(|&i| rules.rules[i].standing == s));
+            }
+            for (i, n) in rules.notes.iter().enumerate() {
+                if in_scope(&n.applies, region, k) && n.applies.in_force(date) {
+                    notes.push(i);
+                }
+            }
+        }
         let covered = region.covered_from.is_none_or(|f| f <= date);
         Ok(Context { rules, kommun: k, region, date, covered, in_window, active, notes })
     }

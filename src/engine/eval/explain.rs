@@ -320,9 +320,7 @@ impl<'a, 'r> Explainer<'a, 'r> {
     /// The citations in force on the date, the most relevant to the reader first (see
     /// [`Relevance`]), in the rule's order among equals.
     fn cite(&self, cites: &[Citation]) -> Vec<CitationOut> {
-        let mut out = cite(self.ctx.rules, cites, self.ctx.date);
-        out.sort_by_key(|c| self.relevance.rank(c));
-        out
+        self.relevance.order(cite(self.ctx.rules, cites, self.ctx.date))
     }
 
     /// Step 6, what to do next: the deciding rules' own text when they all give the same, else
@@ -350,9 +348,11 @@ impl Explainer<'_, '_> {
     /// and the region — on a temporary stay the home kommun's and region's, whom the person
     /// contacts first.
     fn contact(&self, sit: &Situation<'_>, outcome: Outcome) -> Contact {
-        let ctx = sit.home.as_ref().unwrap_or(&sit.at);
-        let names = Names::of(ctx);
-        Contact::of(ctx.rules, &ctx.region.lan, &ctx.kommun.code, names.kommun, names.region_name, outcome.responsible())
+        let (ctx, kommun, region) = match (&sit.home, &self.home) {
+            (Some(h), Some((kommun, region))) => (h, kommun, region),
+            _ => (&sit.at, &self.names.kommun, &self.names.region_name),
+        };
+        Contact::of(ctx.rules, &ctx.region.lan, &ctx.kommun.code, kommun.clone(), region.clone(), outcome.responsible())
     }
 }
 
