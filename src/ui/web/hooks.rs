@@ -12,24 +12,16 @@ use yew::prelude::*;
 
 /// Fetches a region's rules when the screen asks for them (again after "Försök igen"), checks
 /// them, and reports how it went: a fetch that failed and bytes that were refused are different
-/// problems, each named on the console for the web editor.
+/// problems, each named on the console for the web editor (`super::fetch_region`).
 #[hook]
 pub fn use_region_loader(screen: &Screen, state: &UseReducerHandle<State>, config: &Rc<Config>) {
     let wanted = match screen {
         Screen::Load(lan) if state.load_error.is_none() => Some((lan.clone(), state.load_attempt)),
         _ => None,
     };
-    let dispatch = state.dispatcher();
-    let config = config.clone();
-    use_effect_with(wanted, move |wanted| {
-        if let Some((lan, attempt)) = wanted.clone() {
-            wasm_bindgen_futures::spawn_local(async move {
-                match super::fetch_region(&config, &lan, attempt).await {
-                    Ok(()) => dispatch.dispatch(Action::RulesLoaded),
-                    Err(p) => dispatch.dispatch(Action::LoadFailed(p)),
-                }
-            });
-        }
+    super::use_region_fetch(wanted, state.dispatcher(), config, |result| match result {
+        Ok(()) => Action::RulesLoaded,
+        Err(p) => Action::LoadFailed(p),
     });
 }
 

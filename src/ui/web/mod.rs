@@ -257,6 +257,25 @@ pub(crate) async fn fetch_region(config: &Config, lan: &str, attempt: u32) -> Re
     Err(problem.0)
 }
 
+/// Fetches a region's rules when a screen waits for them — `wanted` is the region and the attempt
+/// ("Försök igen" bumps it), `None` while nothing waits or after a failure — and dispatches what
+/// `done` makes of the result. The person's widget and the staff views both load regions this way.
+#[yew::hook]
+pub(crate) fn use_region_fetch<R, F>(wanted: Option<(String, u32)>, dispatch: yew::UseReducerDispatcher<R>, config: &Rc<Config>, done: F)
+where
+    R: yew::Reducible + 'static,
+    F: Fn(Result<(), crate::ui::state::LoadProblem>) -> R::Action + 'static,
+{
+    let config = config.clone();
+    yew::use_effect_with(wanted, move |wanted| {
+        if let Some((lan, attempt)) = wanted.clone() {
+            wasm_bindgen_futures::spawn_local(async move {
+                dispatch.dispatch(done(fetch_region(&config, &lan, attempt).await));
+            });
+        }
+    });
+}
+
 /// Today's date in the browser's time zone.
 pub(crate) fn today() -> crate::engine::Date {
     let now = js_sys::Date::new_0();

@@ -328,17 +328,9 @@ fn use_staff_regions(screen: &StaffScreen, state: &UseReducerHandle<StaffState>,
         StaffScreen::Load(lan) if state.load_error.is_none() => Some((lan.clone(), state.load_attempt)),
         _ => None,
     };
-    let dispatch = state.dispatcher();
-    let config = config.clone();
-    use_effect_with(wanted, move |wanted| {
-        if let Some((lan, attempt)) = wanted.clone() {
-            wasm_bindgen_futures::spawn_local(async move {
-                match super::fetch_region(&config, &lan, attempt).await {
-                    Ok(()) => dispatch.dispatch(StaffAction::RulesLoaded),
-                    Err(p) => dispatch.dispatch(StaffAction::LoadFailed(p)),
-                }
-            });
-        }
+    super::use_region_fetch(wanted, state.dispatcher(), config, |result| match result {
+        Ok(()) => StaffAction::RulesLoaded,
+        Err(p) => StaffAction::LoadFailed(p),
     });
 }
 
