@@ -13,15 +13,11 @@ pub fn catalogue(lang: Lang) -> &'static Catalogue {
 /// An outcome inside a line or a table cell: "kommunen", "region", "inte fastställt". (At the start
 /// of a line the catalogue's own capitalised word is used.)
 pub fn outcome(cat: &Catalogue, o: Outcome) -> String {
-    lower_first(cat.outcome(o))
+    i18n::lower_first(cat.outcome(o))
 }
 
 /// The tag of a reason a stronger rule set aside: the widget's sentence, as `[…]`.
 pub fn set_aside(cat: &Catalogue) -> String {
-    format!("[{}]", lower_first(cat.set_aside.trim_end_matches('.')))
+    format!("[{}]", i18n::lower_first(cat.set_aside.trim_end_matches('.')))
 }
 
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_lowercase().collect::<String>() + c.as_str())
-}

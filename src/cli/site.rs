@@ -306,7 +306,7 @@ fn index_page(listed: &[(&Kommun, String, String)], p: &Place<'_>) -> String {
         let heading = fill(w.index_region, &[("region", name), ("lan", lan)]);
         h.push_str(&format!("<section aria-labelledby=\"lan-{lan}\">\n<h2 id=\"lan-{lan}\">{}</h2>\n<ul class=\"kommuner\">\n", esc(&heading)));
         let mut ks: Vec<&Kommun> = listed.iter().filter(|(_, l, _)| l == lan).map(|(k, _, _)| *k).collect();
-        ks.sort_by_key(|k| swedish_key(&k.name));
+        ks.sort_by_key(|k| ansvarskollen::ui::i18n::swedish_sort_key(&k.name));
         for k in ks {
             h.push_str(&format!("<li><a href=\"{}.html\">{}</a></li>\n", k.code, esc(&k.name)));
         }
@@ -316,16 +316,3 @@ fn index_page(listed: &[(&Kommun, String, String)], p: &Place<'_>) -> String {
     h
 }
 
-/// A name's sort key in Swedish order: å, ä, ö after z.
-fn swedish_key(name: &str) -> String {
-    name.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' => '{',
-            'ä' => '|',
-            'ö' => '}',
-            'é' => 'e',
-            c => c,
-        })
-        .collect()
-}

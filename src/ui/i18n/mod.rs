@@ -25,6 +25,28 @@ use crate::engine::{Aid, Confidence, Duration, Housing, Input, Lang, Need, Outco
 /// Every catalogue, the default (Swedish) first.
 pub const CATALOGUES: &[&Catalogue] = &[&sv::SV, &en::EN];
 
+/// A name's sort key in Swedish alphabetical order: å, ä, ö after z, é as e. For the kommun
+/// pickers of the staff views and the index of the pages without JavaScript.
+pub fn swedish_sort_key(name: &str) -> String {
+    name.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' => '{',
+            'ä' => '|',
+            'ö' => '}',
+            'é' => 'e',
+            c => c,
+        })
+        .collect()
+}
+
+/// A label with its first letter lower-cased, to stand inside a sentence ("I eget hem" → "i eget
+/// hem").
+pub fn lower_first(label: &str) -> String {
+    let mut c = label.chars();
+    c.next().map_or_else(String::new, |f| f.to_lowercase().chain(c).collect())
+}
+
 /// The catalogue for a language code, falling back to Swedish.
 pub fn catalogue(code: &str) -> &'static Catalogue {
     CATALOGUES.iter().copied().find(|c| c.code == code).unwrap_or(CATALOGUES[0])

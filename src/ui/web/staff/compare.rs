@@ -7,34 +7,29 @@ use super::Links;
 use super::matrix::{Notes, cell, head, legend, place_words, row_label, wrap_open};
 use crate::engine::staff::{Cell, Difference, MatrixView, compare, matrix_view};
 use crate::engine::{Aid, Date, Housing, Need, RuleSet, Vocab};
-use crate::ui::i18n::{Catalogue, fill, staff::StaffWords};
+use crate::ui::i18n::{Catalogue, fill, lower_first, staff::StaffWords};
 use crate::ui::staff::Place;
 use crate::ui::web::answer::{Out, citation};
 
-/// Lower-cases the first letter: a label inside a sentence ("I eget hem" → "i eget hem").
-fn inside(label: &str) -> String {
-    let mut c = label.chars();
-    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
-}
 
 /// A difference in words: where, then before → after (the party, or with the same party its
 /// confidence).
 fn words(d: &Difference, cat: &Catalogue, w: &StaffWords) -> String {
-    let mut at = vec![row_label(d.need, d.aid, cat, w), inside(cat.housing(d.housing).0)];
+    let mut at = vec![row_label(d.need, d.aid, cat, w), lower_first(cat.housing(d.housing).0)];
     if let Some(can) = d.can_visit_clinic {
-        at.push(inside(if can { cat.matrix_can } else { cat.matrix_cannot }));
+        at.push(lower_first(if can { cat.matrix_can } else { cat.matrix_cannot }));
     }
     if let Some((a, b)) = d.age {
         at.push(cat.when(&crate::engine::answer::When::Age(a, b)));
     }
     if let Some(x) = d.duration {
-        at.push(inside(cat.duration(x).0));
+        at.push(lower_first(cat.duration(x).0));
     }
     let who = |o: crate::engine::Outcome| cat.branch_outcomes[o.index()];
     let (before, after) = if d.party_changes() {
         (who(d.before.outcome).to_string(), who(d.after.outcome).to_string())
     } else {
-        let conf = |c: crate::engine::Confidence| inside(cat.confidence(c));
+        let conf = |c: crate::engine::Confidence| lower_first(cat.confidence(c));
         (format!("{}, {}", who(d.before.outcome), conf(d.before.confidence)), conf(d.after.confidence))
     };
     fill(w.difference, &[("where", &at.join(", ")), ("before", &before), ("after", &after)])

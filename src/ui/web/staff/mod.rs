@@ -309,12 +309,11 @@ fn fields(p: &FieldsProps) -> Html {
 /// The kommuner for a picker: grouped by the region their län has today, by länskod; by name
 /// within (in Swedish alphabetical order: å, ä, ö last).
 fn kommun_options(rules: &crate::engine::RuleSet) -> Vec<(String, Vec<(String, String)>)> {
-    let key = |name: &str| name.to_lowercase().replace('å', "{").replace('ä', "|").replace('ö', "}");
     let mut out: Vec<(String, Vec<(String, String)>)> = Vec::new();
     for region in &rules.regions {
         let mut ks: Vec<(String, String)> =
             rules.kommuner.iter().filter(|k| k.lan == region.lan).map(|k| (k.code.clone(), k.name.clone())).collect();
-        ks.sort_by_key(|(_, name)| key(name));
+        ks.sort_by_key(|(_, name)| crate::ui::i18n::swedish_sort_key(name));
         out.push((region.name.clone(), ks));
     }
     out
