@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 /// The project's rules compiled as `ansvarskollen compile` writes them.
 fn compiled() -> &'static Compiled {
     static C: OnceLock<Compiled> = OnceLock::new();
-    C.get_or_init(|| compiled::compile(&common::rules().rules))
+    C.get_or_init(|| compiled::compile(&common::rules().rules, &[]))
 }
 
 /// The decoded core, before any part is added (decoded once, cloned for each test).
@@ -143,7 +143,7 @@ fn a_part_of_another_version_is_refused() {
     let rule = other.rules.iter_mut().find(|r| r.id == "vastmanland.hemsjukvard").unwrap();
     rule.reason.sv.push_str(" Ändrad.");
     other.version = compiled::hash(&compiled::encode(&other));
-    let stale = compiled::compile(&other);
+    let stale = compiled::compile(&other, &[]);
     let bytes = &stale.parts.iter().find(|(l, _)| l == "19").unwrap().1;
     assert_eq!(refused(bytes), IntegrityError::WrongVersion);
 }
@@ -216,7 +216,7 @@ fn the_digests_cover_the_finer_models_fields() {
                 .performed_by(Responsible::Region),
         )
         .build();
-    let c = compiled::compile(&rules);
+    let c = compiled::compile(&rules, &[]);
     let mut core = compiled::decode(&c.core).unwrap();
     assert_eq!(core.kommun("0101").unwrap().one_body, rules.kommun("0101").unwrap().one_body);
     core.add_region_bytes("01", &c.parts[0].1).unwrap();
@@ -241,4 +241,69 @@ fn the_digests_cover_the_finer_models_fields() {
     let mut flipped = c.core.clone();
     flipped[at + 1] ^= 1;
     assert_eq!(compiled::decode(&flipped), Err(IntegrityError::Damaged));
+}
+
+/// Issue 15, English on demand: the core carries no English; its English part (`en.bin`) is added
+/// only with the digest the core records, whether before or after region parts, and then the
+/// answers in English are the whole rule set's.
+#[test]
+fn the_english_part_is_checked_and_completes_the_core() {
+    let english = &compiled().english;
+    let mut core = core();
+    assert!(!core.has_english());
+    assert!(core.rules.iter().all(|r| r.reason.en.is_empty()), "the core carries no English");
+    // A region first, then English, then the other regions: the order does not matter.
+    core.add_region_bytes("19", part("19")).unwrap();
+    let part_en = core.read_english(english).unwrap();
+    core.add_english(part_en.texts).unwrap();
+    assert!(core.has_english());
+    for (lan, bytes) in &compiled().parts {
+        core.add_region_bytes(lan, bytes).unwrap();
+    }
+    let whole = &common::rules().rules;
+    assert_eq!(resolve(&core, &vasteras(), Lang::En).unwrap(), resolve(whole, &vasteras(), Lang::En).unwrap());
+    for r in &whole.rules {
+        let mine = core.rules.iter().find(|m| m.id == r.id).unwrap();
+        assert_eq!((&mine.reason, &mine.doubt, &mine.next), (&r.reason, &r.doubt, &r.next), "{}", r.id);
+    }
+    assert_eq!(core.contacts, whole.contacts);
+    for n in &whole.notes {
+        assert_eq!(core.notes.iter().find(|m| m.id == n.id).unwrap().text, n.text, "{}", n.id);
+    }
+    // Adding it again changes nothing.
+    let again = core.clone();
+    core.add_english(core.read_english(english).map(|p| p.texts).unwrap_or_default()).unwrap();
+    assert!(core == again);
+}
+
+#[test]
+fn a_damaged_or_stale_english_part_is_refused() {
+    let english = &compiled().english;
+    let core = core();
+    let mut rng = Rng(0xe5_0015);
+    for _ in 0..2000 {
+        let bit = rng.below(english.len() * 8);
+        let mut b = english.clone();
+        b[bit / 8] ^= 1 << (bit % 8);
+        let err = core.read_english(&b).expect_err("a flipped English part is refused");
+        // As with a region part: a flip in the tag is "not rules", one in the version "another version".
+        let version_end = (4 + 1 + core.version.len()) * 8;
+        let expected = if bit < 32 { IntegrityError::NotRules } else if bit < version_end { IntegrityError::WrongVersion } else { IntegrityError::Damaged };
+        assert!(err == expected || err == IntegrityError::Damaged, "bit {bit}: {err:?}");
+    }
+    assert_eq!(core.read_english(&english[..english.len() - 1]).unwrap_err(), IntegrityError::Damaged);
+    assert_eq!(core.read_english(part("19")).unwrap_err(), IntegrityError::NotRules, "a region part is not English");
+    assert_eq!(core.read_english(&compiled().core).unwrap_err(), IntegrityError::NotRules);
+    // Another version's English.
+    let mut other = common::rules().rules.clone();
+    other.rules[0].reason.en.push_str(" Changed.");
+    other.version = compiled::hash(&compiled::encode(&other));
+    assert_eq!(core.read_english(&compiled::compile(&other, &[]).english).unwrap_err(), IntegrityError::WrongVersion);
+    // The right bytes with one text too few or too many (a compiler out of step) change nothing.
+    let texts = core.read_english(english).unwrap().texts;
+    for wrong in [texts[1..].to_vec(), [texts.clone(), vec![String::new()]].concat()] {
+        let mut c = core.clone();
+        assert_eq!(c.add_english(wrong), Err(IntegrityError::Damaged));
+        assert!(c == core);
+    }
 }

@@ -477,7 +477,7 @@ fn a_link_with_very_many_parameters_gives_a_few_notices() {
 /// an answer from them), and the state says which problem it was.
 #[test]
 fn damaged_region_rules_never_give_an_answer() {
-    let c = compiled::compile(rules());
+    let c = compiled::compile(rules(), &[]);
     let mut core = compiled::decode(&c.core).unwrap();
     let part = |lan: &str| c.parts.iter().find(|(l, _)| l == lan).unwrap().1.clone();
     let mut f = flow();

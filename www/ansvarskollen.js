@@ -53,6 +53,8 @@ let attempts = 0;
 // waiting longer than that has given up anyway, and is better served by a retry button.
 const TIMEOUT = 20000;
 const CORE = 'rules/core.bin';
+// The English words and the core's English texts: fetched only when English is chosen (issue 15).
+const ENGLISH = 'rules/en.bin';
 
 // The plain-HTML first question, until the engine is ready (the same words as the widget's
 // catalogues in src/ui/i18n; a browser test checks they match), and why the engine did not start.
@@ -293,6 +295,9 @@ class AnsvarskollenWidget extends HTMLElement {
       const lang = (hashLang ? valid('lang', hashLang) : attr('lang')) || 'sv';
       const t = TEXT[lang];
       const view = staff.view(attr('view'), lang);
+      // English from the start: its words are fetched beside the engine, not after it (the widget
+      // asks for the same promise when it mounts).
+      if (lang === 'en') fetchBytes(ENGLISH).catch(() => {});
       const options = { base: base.href, lang, kommun: attr('kommun'), lan: attr('lan'), date: attr('date'), view, standalone, framed, share: framed ? attr('share') : undefined, fetchBytes, warn };
       let pre = again;
       if (!pre) {
@@ -380,4 +385,16 @@ if (!customElements.get('ansvarskollen-widget')) {
   customElements.define('ansvarskollen-widget', AnsvarskollenWidget);
 }
 
-export { loadEngine as engine };
+/** For integrators: the wasm module — the person's unless another bundle is named — with the
+ *  core rules and the English (so that `answer_json(query, 'en')` answers in English). Region
+ *  rules are theirs to add (`load_region`), as docs/embedding.md shows. */
+export async function engine(bundle) {
+  const [m, english] = await Promise.all([loadEngine(bundle), fetchBytes(ENGLISH)]);
+  try {
+    m.load_english(english);
+  } catch (e) {
+    files.delete(ENGLISH);
+    throw failure('DamagedError', ENGLISH, e.message || e);
+  }
+  return m;
+}

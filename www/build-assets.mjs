@@ -8,7 +8,7 @@
 //
 // What it does, in order:
 //   1. Renames each asset to `name.<hash8>.ext` (hash8: the first 8 hex digits of its SHA-256):
-//      the stylesheets `ansvarskollen*.css`, `rules/core.bin`, `rules/regions/*.bin` and every file
+//      the stylesheets `ansvarskollen*.css`, `rules/core.bin`, `rules/en.bin`, `rules/regions/*.bin` and every file
 //      of `wasm/` (each bundle's `*_bg.wasm` before its glue `*.js`: the glue names its wasm, so
 //      its hash changes with the wasm's). A second bundle in wasm/ is one more entry, with no
 //      change here.
@@ -36,7 +36,7 @@ export function assets(dir) {
   const wasm = list(dir, 'wasm');
   return [
     ...fs.readdirSync(dir).filter((f) => /^ansvarskollen[\w-]*\.css$/.test(f)).sort(),
-    ...['rules/core.bin'].filter((f) => fs.existsSync(path.join(dir, f))),
+    ...['rules/core.bin', 'rules/en.bin'].filter((f) => fs.existsSync(path.join(dir, f))),
     ...list(dir, 'rules/regions').filter((f) => f.endsWith('.bin')),
     ...wasm.filter((f) => !f.endsWith('.js')),
     ...wasm.filter((f) => f.endsWith('.js')),

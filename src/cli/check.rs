@@ -51,7 +51,8 @@ pub fn check(dir: &Path, today: Date) -> Result {
 }
 
 /// Writes the compiled rules (see `engine::compiled`): `rules.bin` (everything, for tools),
-/// `core.bin` and `regions/NN.bin` (what the browser loads; the core holds each part's digest).
+/// `core.bin`, `en.bin` and `regions/NN.bin` (what the browser loads; the core holds each part's
+/// digest; `en.bin`, the English texts and words, only when a reader chooses English).
 pub fn compile(dir: &Path, out: &Path) -> Result {
     let (loaded, diags, _) = rules::check_dir(dir);
     let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).cloned().collect();
@@ -59,9 +60,9 @@ pub fn compile(dir: &Path, out: &Path) -> Result {
         eprint!("{}", rules::render(&errors, &loaded.sources, color()));
         return Err(Exit::Failed(Some(format!("not compiled: {} error(s) in the rules", errors.len()))));
     }
-    let compiled = compiled::compile(&loaded.rules);
+    let compiled = compiled::compile(&loaded.rules, &ansvarskollen::ui::i18n::english_words());
     let parts = compiled.parts.len();
-    let mut files = vec![(out.join("rules.bin"), compiled.whole), (out.join("core.bin"), compiled.core)];
+    let mut files = vec![(out.join("rules.bin"), compiled.whole), (out.join("core.bin"), compiled.core), (out.join("en.bin"), compiled.english)];
     for (lan, bytes) in compiled.parts {
         files.push((out.join("regions").join(format!("{lan}.bin")), bytes));
     }
@@ -73,10 +74,11 @@ pub fn compile(dir: &Path, out: &Path) -> Result {
     }
     let size = |name: &str| files.iter().find(|(p, _)| p.ends_with(name)).map_or(0, |(_, t)| t.len());
     outln!(
-        "wrote {} files to {}: core.bin {} bytes, {} region files, rules.bin {} bytes (rules version {})",
+        "wrote {} files to {}: core.bin {} bytes, en.bin {} bytes, {} region files, rules.bin {} bytes (rules version {})",
         files.len(),
         out.display(),
         size("core.bin"),
+        size("en.bin"),
         parts,
         size("rules.bin"),
         loaded.rules.version

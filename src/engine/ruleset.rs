@@ -342,6 +342,10 @@ pub struct RuleSet {
     /// whole rule set.
     #[serde(with = "super::compiled::part_digests")]
     pub part_digests: Vec<u8>,
+    /// A core's record of its English part's SHA-256 digest (`compiled::english`); empty when the
+    /// English texts are here (a whole rule set, or a core the part was added to).
+    #[serde(with = "super::compiled::part_digests")]
+    pub english_digest: Vec<u8>,
 }
 
 impl RuleSet {

@@ -256,9 +256,9 @@ impl StaffState {
                 notices = place.apply_params(hash, rules);
             }
         }
-        let mut lang = i18n::catalogue(start.lang).code;
+        let mut lang = i18n::language(start.lang);
         if let Some(l) = start.hash.and_then(|h| h.split('&').find_map(|p| p.strip_prefix("lang="))) {
-            lang = i18n::catalogue(l).code;
+            lang = i18n::language(l);
         }
         let mut s = StaffState {
             place,
@@ -304,7 +304,10 @@ impl StaffState {
             StaffAction::Date(d) => p.date = date(&d).or(p.date),
             StaffAction::Kommun2(k) => p.kommun2 = kommun(&k),
             StaffAction::Date2(d) => p.date2 = date(&d),
-            StaffAction::Lang(code) => self.lang = code,
+            StaffAction::Lang(code) => {
+                self.lang = code;
+                self.load_error = None;
+            }
             StaffAction::RulesLoaded => {
                 self.rules_rev += 1;
                 return;
@@ -336,7 +339,7 @@ impl StaffState {
     /// The link parameters of the standalone page's URL hash: the place, and the language unless
     /// it is the default.
     pub fn link(&self) -> String {
-        if self.lang == i18n::CATALOGUES[0].code {
+        if self.lang == i18n::LANGUAGES[0].0 {
             self.place.to_params()
         } else {
             format!("{}&lang={}", self.place.to_params(), self.lang)

@@ -117,9 +117,9 @@ impl State {
                 let _ = flow.answer(Step::Input(Input::Kommun), &k.code);
             }
         }
-        let mut lang = i18n::catalogue(start.lang).code;
+        let mut lang = i18n::language(start.lang);
         if let Some(l) = start.hash.and_then(|h| h.split('&').find_map(|p| p.strip_prefix("lang="))) {
-            lang = i18n::catalogue(l).code;
+            lang = i18n::language(l);
         }
         let interacted = start.submitted && flow.case.kommun.is_some();
         let mut state = State { flow, lang, notices: Vec::new(), more_notices: 0, rules_rev: 0, load_error: None, load_attempt: 0, status: None, interacted };
@@ -157,6 +157,9 @@ impl State {
             }
             Action::Lang(code) => {
                 self.lang = code;
+                // A failed fetch (of English, or of a region in the other language) is not this
+                // language's: whatever the new screen waits for is fetched anew.
+                self.load_error = None;
                 self.interacted = true;
             }
             Action::RulesLoaded => self.rules_rev += 1,
@@ -177,7 +180,7 @@ impl State {
     /// The link parameters of the standalone page's URL hash: the case, and the language unless
     /// it is the default.
     pub fn link(&self) -> String {
-        if self.lang == i18n::CATALOGUES[0].code {
+        if self.lang == i18n::LANGUAGES[0].0 {
             self.flow.to_params()
         } else {
             format!("{}&lang={}", self.flow.to_params(), self.lang)

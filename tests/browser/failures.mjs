@@ -190,3 +190,55 @@ test('a link with 500,000 unknown parameters leaves the widget interactive withi
     await within(10000, 'closing the browser', closeContext(fresh)).catch(() => {});
   }
 });
+
+// English on demand (issue 15): its words and the core's English texts (rules/en.bin) are fetched
+// only when English is chosen, and a failure there is handled like a region's.
+const EN_FILE = 'rules/en.bin';
+const enRequests = () => server.requests.filter((r) => r.startsWith(`/${asset(EN_FILE)}`)).length;
+
+test('English is fetched only when it is chosen, once; a link in English fetches it beside the engine', async () => {
+  const page = await newPage();
+  server.requests.length = 0;
+  await page.goto(`${origin}/index.html#date=2024-05-02`);
+  eq(await waitStep(page, W, null), 'kommun', 'the first question');
+  eq(enRequests(), 0, 'a Swedish reader does not download the English');
+  const w = page.locator(W);
+  await w.getByRole('button', { name: 'In English' }).click();
+  await w.locator('.ak-widget[lang="en"]').waitFor({ timeout: 5000 });
+  await w.getByText('In which kommun does the person who needs care live?').waitFor();
+  await w.getByRole('button', { name: 'På svenska' }).click();
+  await w.locator('.ak-widget[lang="sv"]').waitFor();
+  await w.getByRole('button', { name: 'In English' }).click();
+  await w.locator('.ak-widget[lang="en"]').waitFor();
+  eq(enRequests(), 1, 'fetched once');
+  server.requests.length = 0;
+  await page.goto(`${origin}/index.html#kommun=1980&age=79&housing=ordinary&can_visit_clinic=false&need=nursing&date=2024-05-02&lang=en`);
+  await page.reload();
+  await w.getByText('The kommun is responsible', { exact: false }).first().waitFor({ timeout: 5000 });
+  eq(enRequests(), 1, 'a link in English fetches it once');
+  await done(page, EXPECTED);
+});
+
+for (const [fault, message, console] of [[503, 'Reglerna kunde inte hämtas', 'could not be fetched'], [Buffer.from('not English'), 'skadade', 'not used']]) {
+  test(`English that ${typeof fault === 'number' ? 'cannot be fetched' : 'is damaged'} is never shown: the widget says so, Retry and "På svenska" work`, async () => {
+    const page = await newPage();
+    await page.goto(`${origin}/index.html#kommun=1980&date=2024-05-02`);
+    const w = page.locator(W);
+    await waitStep(page, W, null);
+    await server.withFaults({ [`/${EN_FILE}`]: fault }, async () => {
+      await w.getByRole('button', { name: 'In English' }).click();
+      await w.getByText(message, { exact: false }).waitFor({ timeout: 5000 });
+      assert(page.messages.some((m) => m.includes(EN_FILE) && m.includes(console)), `one console line names ${EN_FILE}: ${page.messages}`);
+      eq(await w.locator('.ak-widget').getAttribute('lang'), 'sv', 'no English words from it');
+      // Back to Swedish: the question again, not the error.
+      await w.getByRole('button', { name: 'På svenska' }).click();
+      eq(await waitStep(page, W, null), 'need', 'the question, in Swedish');
+      await w.getByRole('button', { name: 'In English' }).click();
+      await w.getByText(message, { exact: false }).waitFor({ timeout: 5000 });
+    });
+    await w.getByRole('button', { name: 'Försök igen' }).click();
+    await w.locator('.ak-widget[lang="en"]').waitFor({ timeout: 5000 });
+    eq(await waitStep(page, W, null), 'need', 'Retry fetches it and shows the question in English');
+    await done(page, [...EXPECTED, /rules\/en\.bin/]);
+  });
+}

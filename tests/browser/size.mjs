@@ -11,12 +11,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const dist = path.join(root, 'dist');
-// Where this round ended (docs/performance.md, "Issue 15: the cuts kept and dropped"): 141,171 B
-// (137.9 KB) after the cuts (−7.0 KB) and with what the round added (integrity digests, the finer
-// model and its phase-2 rules +5.5 KB, whom to call and "Vet inte" +9.4 KB). The gate sits just
-// above it so that any growth must be argued; the goal of issue 15 (≤ 100 KB, gate ≤ 105 KB) is
-// not reached yet: English on demand (~5.6 KB, measured) is the next cut.
-export const BUDGET = 138.5 * 1024;
+// Where the first round of issue 15 ended (docs/performance.md, "Issue 15: the cuts kept and
+// dropped"): 141,171 B (137.9 KB) after the cuts (−7.0 KB) and with what the round added (integrity
+// digests, the finer model and its phase-2 rules +5.5 KB, whom to call and "Vet inte" +9.4 KB).
+// English on demand (rules/en.bin, its own line below) then took it to 138,260 B (135.0 KB). The
+// gate sits just above it so that any growth must be argued; the goal of issue 15 (≤ 100 KB, gate
+// ≤ 105 KB) is not reached.
+export const BUDGET = 135.5 * 1024;
 export const GOAL = 80 * 1024;
 // The staff views' entry (issue 13): their own wasm and glue, the loader, both stylesheets, the core
 // rules and the largest region. Only staff views pay for it (never a person's first answer).
@@ -67,9 +68,12 @@ export function measure() {
   ].filter(([file]) => map[file] || fs.existsSync(path.join(dist, file)))
     .map(([file, what]) => ({ file, what, ...compressed(read(file)) }));
   if (staffFiles.length) staffFiles.push({ ...largest, what: 'rules of the largest region' });
+  // English (issue 15): its words and the core's English texts come only when a reader chooses it.
+  const english = map['rules/en.bin'] || fs.existsSync(path.join(dist, 'rules/en.bin'))
+    ? { file: 'rules/en.bin', what: 'English words and texts (only when English is chosen)', ...compressed(read('rules/en.bin')) } : null;
   const sum = (list) => list.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   const staff = staffFiles.length ? { files: staffFiles, total: sum(staffFiles), budget: STAFF_BUDGET } : null;
-  return { files, total, regions, budget: BUDGET, goal: GOAL, staff };
+  return { files, total, regions, budget: BUDGET, goal: GOAL, staff, english };
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -85,6 +89,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       const w = m.staff.files.find((f) => f.file.includes('staff_bg'));
       console.log(`${'staff views'.padEnd(28)} raw ${String(m.staff.total.raw).padStart(7)}  gzip ${String(m.staff.total.gzip).padStart(6)}  brotli ${String(m.staff.total.brotli).padStart(6)}  (${kb(m.staff.total.brotli)} of a ${kb(STAFF_BUDGET)} budget; their wasm ${w ? w.brotli : '?'} B)`);
     }
+    if (m.english) console.log(`${'English, when chosen'.padEnd(28)} raw ${String(m.english.raw).padStart(7)}  gzip ${String(m.english.gzip).padStart(6)}  brotli ${String(m.english.brotli).padStart(6)}  (rules/en.bin, on top of the first answer)`);
   }
   if (process.argv.includes('--check') && m.total.brotli > BUDGET) {
     console.error(`error: the first answer needs ${kb(m.total.brotli)} brotli, over the ${kb(BUDGET)} budget`);

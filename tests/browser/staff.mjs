@@ -224,3 +224,15 @@ test('staff: install and offline: a valid manifest, no installability error in C
     await closeContext(fresh);
   }
 });
+
+test('staff: in English the views fetch the English words and texts (rules/en.bin) and show them; back to Swedish', async () => {
+  const page = await newPage(1024);
+  server.requests.length = 0;
+  const w = await openView(page, 'view=matrix&kommun=1980&date=2024-05-02&lang=en');
+  await w.getByText('Who is responsible in Västerås on 2024-05-02').waitFor();
+  assert(await w.getByText('Responsibility matrix for staff').count() > 0, 'the English words');
+  assert(server.requests.some((r) => r.startsWith('/rules/en.')), 'rules/en.bin was fetched');
+  await w.getByRole('button', { name: 'På svenska' }).click();
+  await w.getByText('Ansvarsfördelning för personal').first().waitFor();
+  await done(page);
+});

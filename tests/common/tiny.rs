@@ -54,6 +54,7 @@ impl Tiny {
             notes: Vec::new(),
             partial: Vec::new(),
             part_digests: Vec::new(),
+            english_digest: Vec::new(),
         })
         .document("law", "Lag (1:1)")
     }

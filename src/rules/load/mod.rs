@@ -279,6 +279,7 @@ impl Default for Loader {
                 notes: Vec::new(),
                 partial: Vec::new(),
                 part_digests: Vec::new(),
+                english_digest: Vec::new(),
             },
             cites: Vec::new(),
             doc_locs: Vec::new(),

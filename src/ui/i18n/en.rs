@@ -9,8 +9,6 @@ use crate::engine::Lang;
 pub const EN: Catalogue = Catalogue {
     code: "en",
     rules_lang: Lang::En,
-    name: "English",
-    switch_to: "In English",
 
     title: "Ansvarskollen",
     tagline: "Who is responsible for the care: the kommun or the region?",

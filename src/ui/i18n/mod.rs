@@ -1,7 +1,9 @@
 //! The widget's words: one catalogue per language, every string the UI shows.
 //!
 //! Adding a language means adding one file like `sv.rs` (the compiler refuses a catalogue with a
-//! missing string) and listing it in [`CATALOGUES`]. Rule texts (reasons, doubts) come from the
+//! missing string) and listing it in [`LANGUAGES`] and `CATALOGUES`. The browser's bundles carry
+//! only the Swedish catalogue: the English words are fetched with the English rule texts
+//! (`rules/en.bin`) when a reader chooses English ([`set_english`]; issue 15). Rule texts (reasons, doubts) come from the
 //! rules, which are written in Swedish and English; `rules_lang` says which a catalogue uses.
 //! (Longer than most: the `Catalogue` struct lists every string the widget shows, with a line of
 //! documentation each; splitting it would only scatter the list a translator works through.)
@@ -11,6 +13,7 @@
 //! from [`CliWords`], which exists only with the `cli` feature so the widget's bundle does not
 //! carry it.
 
+#[cfg(feature = "cli")]
 mod en;
 #[cfg(feature = "cli")]
 pub mod pages;
@@ -22,8 +25,82 @@ use crate::engine::answer::When;
 use crate::engine::ruleset::AGE_MAX;
 use crate::engine::{Aid, Confidence, Duration, Housing, Input, Lang, Need, Outcome, Vocab};
 
-/// Every catalogue, the default (Swedish) first.
+/// The languages, the default (Swedish) first: each one's code and the switch to it, in itself.
+/// The switch is shown before a language's catalogue is loaded, so it is not in the catalogue.
+pub const LANGUAGES: &[(&str, &str)] = &[("sv", "På svenska"), ("en", "In English")];
+
+/// Every catalogue, the default (Swedish) first. Only the tools have them all compiled in: the
+/// browser's bundles carry the Swedish one and fetch the English with `rules/en.bin`
+/// ([`set_english`]).
+#[cfg(feature = "cli")]
 pub const CATALOGUES: &[&Catalogue] = &[&sv::SV, &en::EN];
+
+/// A language's code as [`LANGUAGES`] spells it, or the default's where `code` is none of them.
+pub fn language(code: &str) -> &'static str {
+    LANGUAGES.iter().find(|l| l.0 == code).unwrap_or(&LANGUAGES[0]).0
+}
+
+/// The catalogue for a language code: the Swedish one for any other code, and for English until
+/// its words are here (see [`ready`]).
+pub fn catalogue(code: &str) -> &'static Catalogue {
+    match english() {
+        Some(en) if code == en.code => en,
+        _ => &sv::SV,
+    }
+}
+
+/// Whether the catalogue of a language is here (the browser fetches English when it is chosen).
+pub fn ready(code: &str) -> bool {
+    code != "en" || english().is_some()
+}
+
+#[cfg(feature = "cli")]
+fn english() -> Option<&'static Catalogue> {
+    Some(&en::EN)
+}
+
+/// The English words in the order [`Catalogue::words_mut`] visits them: what `ansvarskollen
+/// compile` writes into `rules/en.bin` for the browser.
+#[cfg(feature = "cli")]
+pub fn english_words() -> Vec<&'static str> {
+    let mut words = Vec::new();
+    let mut en = en::EN;
+    en.words_mut(&mut |w| words.push(*w));
+    words
+}
+
+#[cfg(not(feature = "cli"))]
+thread_local! {
+    /// The English catalogue once its words have been fetched (kept for the page's life).
+    static ENGLISH: std::cell::Cell<Option<&'static Catalogue>> = const { std::cell::Cell::new(None) };
+}
+
+#[cfg(not(feature = "cli"))]
+fn english() -> Option<&'static Catalogue> {
+    ENGLISH.with(std::cell::Cell::get)
+}
+
+/// The English catalogue of `words` (in [`Catalogue::words_mut`]'s order, as `rules/en.bin`
+/// carries them), if there is exactly one word for each of the catalogue's. The words are kept for
+/// the page's life.
+pub fn english_catalogue(words: Vec<String>) -> Option<Catalogue> {
+    let mut c = sv::SV;
+    let mut n = 0;
+    c.words_mut(&mut |_| n += 1);
+    if words.len() != n {
+        return None;
+    }
+    let mut words = words.into_iter();
+    c.words_mut(&mut |w| *w = words.next().map_or("", |s| Box::leak(s.into_boxed_str())));
+    c.rules_lang = Lang::En;
+    Some(c)
+}
+
+/// Makes `c` (from [`english_catalogue`]) the catalogue [`catalogue`] gives for English.
+#[cfg(not(feature = "cli"))]
+pub fn set_english(c: Catalogue) {
+    ENGLISH.with(|e| e.set(Some(Box::leak(Box::new(c)))));
+}
 
 /// A name's sort key in Swedish alphabetical order: å, ä, ö after z, é as e. For the kommun
 /// pickers of the staff views and the index of the pages without JavaScript.
@@ -47,24 +124,37 @@ pub fn lower_first(label: &str) -> String {
     c.next().map_or_else(String::new, |f| f.to_lowercase().chain(c).collect())
 }
 
-/// The catalogue for a language code, falling back to Swedish.
-pub fn catalogue(code: &str) -> &'static Catalogue {
-    CATALOGUES.iter().copied().find(|c| c.code == code).unwrap_or(CATALOGUES[0])
-}
 
 /// A label and a hint for a choice.
 pub type Choice = (&'static str, &'static str);
 
-/// All UI strings of one language. `{x}` marks a value filled in at run time.
-pub struct Catalogue {
+/// Defines [`Catalogue`] from its list of fields, and [`Catalogue::words_mut`], which visits every
+/// word in that order: how the English catalogue travels as data (`rules/en.bin`) instead of code
+/// in the browser's bundle (issue 15), with no list of the fields to keep in step by hand.
+macro_rules! catalogue {
+    ($($(#[$attr:meta])* pub $field:ident: $ty:ty,)*) => {
+        /// All UI strings of one language. `{x}` marks a value filled in at run time.
+        pub struct Catalogue {
+            $($(#[$attr])* pub $field: $ty,)*
+            /// The command line's own words (not in the browser's bundles, not in `words_mut`).
+            #[cfg(feature = "cli")]
+            pub cli: CliWords,
+        }
+
+        impl Catalogue {
+            /// Visits every word of the catalogue, field by field in the order they are declared.
+            pub fn words_mut(&mut self, f: &mut dyn FnMut(&mut &'static str)) {
+                $(Words::each(&mut self.$field, f);)*
+            }
+        }
+    };
+}
+
+catalogue! {
     /// BCP 47 code, set as the `lang` attribute.
     pub code: &'static str,
     /// The language the rule texts are shown in.
     pub rules_lang: Lang,
-    /// The name of this language in itself, for the switch ("Svenska", "English").
-    pub name: &'static str,
-    /// The switch to this language, in this language ("På svenska", "In English").
-    pub switch_to: &'static str,
 
     pub title: &'static str,
     pub tagline: &'static str,
@@ -279,9 +369,37 @@ pub struct Catalogue {
     /// "{a}–{b} år"
     pub matrix_age_range: &'static str,
 
-    /// The command line's own words (not in the widget's bundle).
-    #[cfg(feature = "cli")]
-    pub cli: CliWords,
+}
+
+/// What a catalogue's fields are made of, for [`Catalogue::words_mut`].
+trait Words {
+    fn each(&mut self, f: &mut dyn FnMut(&mut &'static str));
+}
+
+impl Words for &'static str {
+    fn each(&mut self, f: &mut dyn FnMut(&mut &'static str)) {
+        f(self);
+    }
+}
+
+/// The rules' language is not a word: it follows from the code.
+impl Words for Lang {
+    fn each(&mut self, _: &mut dyn FnMut(&mut &'static str)) {}
+}
+
+impl<A: Words, B: Words> Words for (A, B) {
+    fn each(&mut self, f: &mut dyn FnMut(&mut &'static str)) {
+        self.0.each(f);
+        self.1.each(f);
+    }
+}
+
+impl<T: Words, const N: usize> Words for [T; N] {
+    fn each(&mut self, f: &mut dyn FnMut(&mut &'static str)) {
+        for w in self {
+            w.each(f);
+        }
+    }
 }
 
 /// The words only the command line shows: `ask`'s answer and "still needed" list, `matrix`,
@@ -456,5 +574,24 @@ mod tests {
             }
         }
         assert_eq!(catalogue("xx").code, "sv");
+    }
+
+    /// The English words travel as a list (`rules/en.bin`) and come back as the same catalogue;
+    /// a list one word short or long is refused.
+    #[test]
+    fn english_words_round_trip() {
+        let words: Vec<String> = english_words().into_iter().map(String::from).collect();
+        let mut back = english_catalogue(words.clone()).expect("one word for each");
+        let mut en = en::EN;
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        back.words_mut(&mut |w| a.push(*w));
+        en.words_mut(&mut |w| b.push(*w));
+        assert_eq!(a, b);
+        assert_eq!((back.code, back.rules_lang), ("en", Lang::En));
+        assert!(words.len() > 150 && words.contains(&"In which kommun does the person who needs care live?".to_string()));
+        assert!(english_catalogue(words[1..].to_vec()).is_none());
+        assert!(english_catalogue([words.clone(), vec![String::new()]].concat()).is_none());
+        assert_eq!(language("en"), "en");
+        assert_eq!(language("xx"), "sv");
     }
 }

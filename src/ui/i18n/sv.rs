@@ -8,8 +8,6 @@ use crate::engine::Lang;
 pub const SV: Catalogue = Catalogue {
     code: "sv",
     rules_lang: Lang::Sv,
-    name: "Svenska",
-    switch_to: "På svenska",
 
     title: "Ansvarskollen",
     tagline: "Kommunen eller regionen: vem har ansvar för vården?",

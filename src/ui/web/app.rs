@@ -62,9 +62,13 @@ pub fn app(props: &AppProps) -> Html {
         move || start(&config)
     });
     let dispatch = state.dispatcher();
+    // Until the English words are here (`rules/en.bin`), the Swedish ones, and a screen that waits.
     let cat: &'static Catalogue = i18n::catalogue(state.lang);
     let heading = use_node_ref();
-    let screen = with_rules(|r| state.flow.screen(r, cat.rules_lang)).unwrap_or(Screen::Problem(cat.load_failed.into()));
+    let screen = match super::language_wait(state.lang) {
+        Some(lang) => Screen::Load(lang),
+        None => with_rules(|r| state.flow.screen(r, cat.rules_lang)).unwrap_or(Screen::Problem(cat.load_failed.into())),
+    };
 
     use_region_loader(&screen, &state, config);
     use_hash_sync(&state, config.standalone, config.framed);
@@ -84,8 +88,8 @@ pub fn app(props: &AppProps) -> Html {
             no_history.set(on);
         })
     };
-    let other_lang = i18n::CATALOGUES.iter().copied().find(|c| c.code != state.lang).unwrap_or(i18n::CATALOGUES[0]);
-    let on_lang = send(&dispatch, move |_| Action::Lang(other_lang.code));
+    let other_lang = super::other_language(state.lang);
+    let on_lang = send(&dispatch, move |_| Action::Lang(other_lang.0));
     // "Om uppgifterna" is a page of its own, built with the widget (`ansvarskollen coverage --html`):
     // the table depends only on the rules, so the browser need not compute or even load it.
     let about_href = format!("{}{}", config.base, cat.about_page);
@@ -171,7 +175,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="ak-bar">
                 <p class="ak-brand"><span class="ak-title">{ cat.title }</span>{ " " }<span class="ak-tagline">{ cat.tagline }</span></p>
                 <div class="ak-tools">
-                    <button type="button" class="ak-link" lang={other_lang.code} onclick={on_lang}>{ other_lang.switch_to }</button>
+                    <button type="button" class="ak-link" lang={other_lang.0} onclick={on_lang}>{ other_lang.1 }</button>
                     // In a host's page or iframe, a new tab: an iframe does not grow with this page.
                     <a class="ak-link" href={staff_href} target={super::new_tab(config)}>{ cat.staff_link }</a>
                     <a class="ak-link" href={about_href} target={super::new_tab(config)}>{ cat.about }</a>

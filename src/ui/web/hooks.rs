@@ -1,5 +1,5 @@
-//! The root component's effects, one named hook each: loading a region's rules when the screen
-//! asks for them, keeping the URL hash in step with the case, following the browser's back and
+//! The root component's effects, one named hook each: loading a region's rules (or the English
+//! words) when the screen asks for them, keeping the URL hash in step with the case, following the browser's back and
 //! forward buttons, the page's `lang`, moving focus to each new step, and announcing answers to
 //! the host page. They carry out what the state (`ui::state`) says; they decide nothing.
 
@@ -10,16 +10,17 @@ use crate::ui::state::{Action, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Fetches a region's rules when the screen asks for them (again after "Försök igen"), checks
-/// them, and reports how it went: a fetch that failed and bytes that were refused are different
-/// problems, each named on the console for the web editor (`super::fetch_region`).
+/// Fetches what the screen waits for — a region's rules, or the chosen language's words and texts —
+/// (again after "Försök igen"), checks it, and reports how it went: a fetch that failed and bytes
+/// that were refused are different problems, each named on the console for the web editor
+/// (`super::fetch_part`).
 #[hook]
 pub fn use_region_loader(screen: &Screen, state: &UseReducerHandle<State>, config: &Rc<Config>) {
     let wanted = match screen {
         Screen::Load(lan) if state.load_error.is_none() => Some((lan.clone(), state.load_attempt)),
         _ => None,
     };
-    super::use_region_fetch(wanted, state.dispatcher(), config, |result| match result {
+    super::use_part_fetch(wanted, state.dispatcher(), config, |result| match result {
         Ok(()) => Action::RulesLoaded,
         Err(p) => Action::LoadFailed(p),
     });

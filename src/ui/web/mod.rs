@@ -58,6 +58,24 @@ pub(crate) fn add_region(lan: &str, bytes: &[u8]) -> Result<(), IntegrityError> 
     })
 }
 
+/// Adds the English words and the core's English texts (`rules/en.bin`), if their bytes have the
+/// digest the core records for them (see `engine::compiled::english`). Adding them twice changes
+/// nothing.
+pub(crate) fn add_english(bytes: &[u8]) -> Result<(), IntegrityError> {
+    RULES.with(|r| match r.borrow_mut().as_mut() {
+        Some(rules) if rules.has_english() => Ok(()),
+        Some(rules) => {
+            let part = rules.read_english(bytes)?;
+            // Both are checked before either is used: one is not used without the other.
+            let words = crate::ui::i18n::english_catalogue(part.words).ok_or(IntegrityError::Damaged)?;
+            rules.add_english(part.texts)?;
+            crate::ui::i18n::set_english(words);
+            Ok(())
+        }
+        None => Err(IntegrityError::NoCore),
+    })
+}
+
 /// Loads the compiled core rules (`rules/core.bin`), after checking the digest they end with.
 /// Call once per page.
 #[wasm_bindgen]
@@ -80,6 +98,15 @@ pub fn load_region(bytes: &[u8]) -> Result<(), JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+/// Adds the English words and the core's English texts (`rules/en.bin`), if their bytes have the
+/// digest the core records (anything else is refused). The widget does this itself when a reader
+/// chooses English; the loader's `engine()` does it for integrators, so that `answer_json(…, "en")`
+/// answers in English.
+#[wasm_bindgen]
+pub fn load_english(bytes: &[u8]) -> Result<(), JsValue> {
+    add_english(bytes).map_err(|e| JsValue::from_str(&format!("rules/en.bin: {e}")))
+}
+
 /// One line on the console for the web editor: which file, and why it was not used.
 pub(crate) fn console_error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(&format!("Ansvarskollen: {message}")));
@@ -94,6 +121,10 @@ pub(crate) fn console_error(message: &str) {
 pub fn answer_json(query: &str, lang: &str) -> Result<String, JsValue> {
     let lang = crate::engine::Lang::parse(lang).map_err(|e| JsValue::from_str(&e.to_string()))?;
     with_rules(|rules| {
+        // Never Swedish texts under an English label: the English comes with `rules/en.bin`.
+        if lang == crate::engine::Lang::En && !rules.has_english() {
+            return Err(JsValue::from_str("rules/en.bin is not loaded (load_english)"));
+        }
         let mut flow = crate::ui::flow::Flow::new(today());
         let ignored = flow.apply_params(query, rules);
         if let Some(i) = ignored.first() {
@@ -238,17 +269,19 @@ pub(crate) async fn fetch_bytes(config: &Config, path: &str) -> Result<Vec<u8>, 
     Ok(bytes.to_vec())
 }
 
-/// Fetches a region's rules and adds them once they pass the integrity check, for the person's
-/// widget and the staff views alike. A retry (`attempt` > 0) asks for another URL, so neither the
-/// embed script's promise of the failed attempt nor a cache hands back the same bytes. A failed
-/// fetch and refused bytes are different problems, each named on the console for the web editor.
-pub(crate) async fn fetch_region(config: &Config, lan: &str, attempt: u32) -> Result<(), crate::ui::state::LoadProblem> {
+/// Fetches a part of the rules and adds it once it passes the integrity check, for the person's
+/// widget and the staff views alike: a region's (`part` is its länskod; `rules/regions/NN.bin`) or
+/// a language's (`en`: `rules/en.bin`, the English words and texts). A retry (`attempt` > 0) asks
+/// for another URL, so neither the embed script's promise of the failed attempt nor a cache hands
+/// back the same bytes. A failed fetch and refused bytes are different problems, each named on the
+/// console for the web editor.
+pub(crate) async fn fetch_part(config: &Config, part: &str, attempt: u32) -> Result<(), crate::ui::state::LoadProblem> {
     use crate::ui::state::LoadProblem;
-    let file = format!("rules/regions/{lan}.bin");
+    let file = if part == "en" { "rules/en.bin".to_string() } else { format!("rules/regions/{part}.bin") };
     let url = if attempt == 0 { file.clone() } else { format!("{file}?retry={attempt}") };
     let problem = match fetch_bytes(config, &url).await {
         Err(e) => (LoadProblem::Unreachable, e),
-        Ok(bytes) => match add_region(lan, &bytes) {
+        Ok(bytes) => match if part == "en" { add_english(&bytes) } else { add_region(part, &bytes) } {
             Ok(()) => return Ok(()),
             Err(e) => (LoadProblem::Refused, format!("{file}: not used: {e}")),
         },
@@ -257,20 +290,33 @@ pub(crate) async fn fetch_region(config: &Config, lan: &str, attempt: u32) -> Re
     Err(problem.0)
 }
 
-/// Fetches a region's rules when a screen waits for them — `wanted` is the region and the attempt
-/// ("Försök igen" bumps it), `None` while nothing waits or after a failure — and dispatches what
-/// `done` makes of the result. The person's widget and the staff views both load regions this way.
+/// The language the switch offers (code and label): the first of the others.
+pub(crate) fn other_language(lang: &str) -> (&'static str, &'static str) {
+    let all = crate::ui::i18n::LANGUAGES;
+    all.iter().copied().find(|l| l.0 != lang).unwrap_or(all[0])
+}
+
+/// What a screen waits for before anything else: the chosen language's words and texts, until
+/// they are here (the part [`fetch_part`] fetches as `en`).
+pub(crate) fn language_wait(lang: &str) -> Option<String> {
+    (!crate::ui::i18n::ready(lang)).then(|| lang.to_string())
+}
+
+/// Fetches a part of the rules when a screen waits for it — `wanted` is the part (a region's
+/// länskod, or `en`) and the attempt ("Försök igen" bumps it), `None` while nothing waits or after
+/// a failure — and dispatches what `done` makes of the result. The person's widget and the staff
+/// views both load parts this way.
 #[yew::hook]
-pub(crate) fn use_region_fetch<R, F>(wanted: Option<(String, u32)>, dispatch: yew::UseReducerDispatcher<R>, config: &Rc<Config>, done: F)
+pub(crate) fn use_part_fetch<R, F>(wanted: Option<(String, u32)>, dispatch: yew::UseReducerDispatcher<R>, config: &Rc<Config>, done: F)
 where
     R: yew::Reducible + 'static,
     F: Fn(Result<(), crate::ui::state::LoadProblem>) -> R::Action + 'static,
 {
     let config = config.clone();
     yew::use_effect_with(wanted, move |wanted| {
-        if let Some((lan, attempt)) = wanted.clone() {
+        if let Some((part, attempt)) = wanted.clone() {
             wasm_bindgen_futures::spawn_local(async move {
-                dispatch.dispatch(done(fetch_region(&config, &lan, attempt).await));
+                dispatch.dispatch(done(fetch_part(&config, &part, attempt).await));
             });
         }
     });

@@ -72,10 +72,14 @@ pub fn staff_app(props: &StaffProps) -> Html {
         move || start(&config)
     });
     let dispatch = state.dispatcher();
+    // Until the English words are here (`rules/en.bin`), the Swedish ones, and a screen that waits.
     let cat: &'static Catalogue = i18n::catalogue(state.lang);
-    let w: &'static StaffWords = i18n::staff::words(state.lang);
+    let w: &'static StaffWords = i18n::staff::words(cat.code);
     let heading = use_node_ref();
-    let screen = with_rules(|r| state.screen(r)).unwrap_or(StaffScreen::Choose);
+    let screen = match super::language_wait(state.lang) {
+        Some(lang) => StaffScreen::Load(lang),
+        None => with_rules(|r| state.screen(r)).unwrap_or(StaffScreen::Choose),
+    };
 
     use_staff_regions(&screen, &state, config);
     use_staff_hash(&state, config);
@@ -98,10 +102,10 @@ pub fn staff_app(props: &StaffProps) -> Html {
         });
     }
 
-    let other_lang = i18n::CATALOGUES.iter().copied().find(|c| c.code != state.lang).unwrap_or(i18n::CATALOGUES[0]);
-    let on_lang = send(&dispatch, move |_| StaffAction::Lang(other_lang.code));
+    let other_lang = super::other_language(state.lang);
+    let on_lang = send(&dispatch, move |_| StaffAction::Lang(other_lang.0));
     let about_href = format!("{}{}", config.base, cat.about_page);
-    let lang_param = if state.lang == i18n::CATALOGUES[0].code { String::new() } else { format!("&lang={}", state.lang) };
+    let lang_param = if state.lang == i18n::LANGUAGES[0].0 { String::new() } else { format!("&lang={}", state.lang) };
 
     // The views' navigation: links (to open in a new tab, or copy), followed in place.
     let nav = View::ALL.iter().enumerate().map(|(i, &v)| {
@@ -169,7 +173,7 @@ pub fn staff_app(props: &StaffProps) -> Html {
                     if let Some(href) = to_questions {
                         <a class="ak-link" href={href}>{ w.to_questions }</a>
                     }
-                    <button type="button" class="ak-link" lang={other_lang.code} onclick={on_lang}>{ other_lang.switch_to }</button>
+                    <button type="button" class="ak-link" lang={other_lang.0} onclick={on_lang}>{ other_lang.1 }</button>
                     <a class="ak-link" href={about_href} target={super::new_tab(config)}>{ cat.about }</a>
                 </div>
             </div>
@@ -319,15 +323,15 @@ fn kommun_options(rules: &crate::engine::RuleSet) -> Vec<(String, Vec<(String, S
     out
 }
 
-/// Fetches the rules of a region the view needs (again after "Försök igen"), as the person's
-/// widget does (`hooks::use_region_loader`).
+/// Fetches the rules of a region the view needs, or the English words and texts (again after
+/// "Försök igen"), as the person's widget does (`hooks::use_region_loader`).
 #[hook]
 fn use_staff_regions(screen: &StaffScreen, state: &UseReducerHandle<StaffState>, config: &Rc<Config>) {
     let wanted = match screen {
         StaffScreen::Load(lan) if state.load_error.is_none() => Some((lan.clone(), state.load_attempt)),
         _ => None,
     };
-    super::use_region_fetch(wanted, state.dispatcher(), config, |result| match result {
+    super::use_part_fetch(wanted, state.dispatcher(), config, |result| match result {
         Ok(()) => StaffAction::RulesLoaded,
         Err(p) => StaffAction::LoadFailed(p),
     });
