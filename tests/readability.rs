@@ -1,5 +1,5 @@
 //! Plain Swedish, measured (issue 12): the LIX of every text a patient or relative reads — every
-//! string of the widget's catalogues (`src/ui/i18n/sv.rs`, `en.rs`, read as source so that no
+//! string of the widget's catalogues (`src/ui/i18n/sv.rs`, `en.rs`, `fetching.rs`, read as source so that no
 //! string can be forgotten) and the rules' reasons, next steps, doubts and notes, with the general
 //! next-step texts — against the target of 40 (`ansvarskollen::readability`).
 //!
@@ -107,7 +107,7 @@ fn prose(text: &str) -> bool {
 /// Every measured catalogue text: (file:line, text, LIX).
 fn catalogue_texts() -> Vec<(String, String, f64)> {
     let mut out = Vec::new();
-    for file in ["src/ui/i18n/sv.rs", "src/ui/i18n/en.rs"] {
+    for file in ["src/ui/i18n/sv.rs", "src/ui/i18n/en.rs", "src/ui/i18n/fetching.rs"] {
         let src = std::fs::read_to_string(common::root().join(file)).unwrap();
         for (line, text) in literals(&src) {
             if prose(&text) {

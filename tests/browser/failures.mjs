@@ -219,8 +219,8 @@ test('English is fetched only when it is chosen, once; a link in English fetches
   await done(page, EXPECTED);
 });
 
-for (const [fault, message, console] of [[503, 'Reglerna kunde inte hämtas', 'could not be fetched'], [Buffer.from('not English'), 'skadade', 'not used']]) {
-  test(`English that ${typeof fault === 'number' ? 'cannot be fetched' : 'is damaged'} is never shown: the widget says so, Retry and "På svenska" work`, async () => {
+for (const [fault, message, console] of [[503, 'The rules could not be fetched', 'could not be fetched'], [Buffer.from('not English'), 'The rules that were fetched are damaged', 'not used']]) {
+  test(`English that ${typeof fault === 'number' ? 'cannot be fetched' : 'is damaged'} is never shown: the widget says so in English, Retry and "På svenska" work`, async () => {
     const page = await newPage();
     await page.goto(`${origin}/index.html#kommun=1980&date=2024-05-02`);
     const w = page.locator(W);
@@ -230,13 +230,15 @@ for (const [fault, message, console] of [[503, 'Reglerna kunde inte hämtas', 'c
       await w.getByText(message, { exact: false }).waitFor({ timeout: 5000 });
       assert(page.messages.some((m) => m.includes(EN_FILE) && m.includes(console)), `one console line names ${EN_FILE}: ${page.messages}`);
       eq(await w.locator('.ak-widget').getAttribute('lang'), 'sv', 'no English words from it');
+      eq(await w.locator('.ak-step').getAttribute('lang'), 'en', 'the problem is said in English, the language chosen');
+      assert(await w.getByText('Something went wrong').count() === 1, 'an English heading');
       // Back to Swedish: the question again, not the error.
       await w.getByRole('button', { name: 'På svenska' }).click();
       eq(await waitStep(page, W, null), 'need', 'the question, in Swedish');
       await w.getByRole('button', { name: 'In English' }).click();
       await w.getByText(message, { exact: false }).waitFor({ timeout: 5000 });
     });
-    await w.getByRole('button', { name: 'Försök igen' }).click();
+    await w.getByRole('button', { name: 'Try again' }).click();
     await w.locator('.ak-widget[lang="en"]').waitFor({ timeout: 5000 });
     eq(await waitStep(page, W, null), 'need', 'Retry fetches it and shows the question in English');
     await done(page, [...EXPECTED, /rules\/en\.bin/]);

@@ -16,12 +16,7 @@ pub const EN: Catalogue = Catalogue {
     privacy_history: "Your answers are not sent anywhere. But they are in the page's address, so your browser keeps them in its history, one step at a time.",
     no_history: "Do not keep the answers in the browser's history",
     no_history_hint: "Good on a computer that several people use. The choice lasts until you close the tab.",
-    loading: "Fetching the rules …",
-    load_failed: "The rules could not be fetched. Check your connection and try again.",
-    load_damaged: "The rules that were fetched are damaged or do not belong together. So we show no answer from them. Try again in a while.",
-    retry: "Try again",
-    fallback_html: "Read about who is responsible on <a href=\"https://www.1177.se/\">1177.se</a> or call 1177.",
-    problem_title: "Something went wrong",
+    fetching: super::fetching::EN,
 
     continue_: "Continue",
     back: "Back",

@@ -15,6 +15,7 @@
 
 #[cfg(feature = "cli")]
 mod en;
+mod fetching;
 #[cfg(feature = "cli")]
 pub mod pages;
 mod sv;
@@ -166,18 +167,8 @@ catalogue! {
     /// The switch that keeps the answers out of the history (staff devices), and its hint.
     pub no_history: &'static str,
     pub no_history_hint: &'static str,
-    pub loading: &'static str,
-    /// A region's rules could not be fetched (network, timeout).
-    pub load_failed: &'static str,
-    /// A region's rules were fetched but refused (damaged, wrong region or version).
-    pub load_damaged: &'static str,
-    /// The button that fetches them again.
-    pub retry: &'static str,
-    /// "Läs om vem som ansvarar på 1177.se eller ring 1177.", as HTML with a plain link to
-    /// 1177.se (no `tel:`): a fixed string of the catalogue, inserted as it is (cheaper in the
-    /// bundle than building the link node by node).
-    pub fallback_html: &'static str,
-    pub problem_title: &'static str,
+    /// Waiting for a part of the rules, and its failure (`fetching.rs`).
+    pub fetching: Fetching,
 
     pub continue_: &'static str,
     pub back: &'static str,
@@ -371,6 +362,38 @@ catalogue! {
 
 }
 
+/// The words of a screen that waits for a part of the rules (a region's, or the English words)
+/// and of its failure; in the browser's bundles for every language ([`fetching`]).
+#[derive(Clone, Copy)]
+pub struct Fetching {
+    pub loading: &'static str,
+    /// A part could not be fetched (network, timeout).
+    pub load_failed: &'static str,
+    /// A part was fetched but refused (damaged, wrong region or version).
+    pub load_damaged: &'static str,
+    /// The button that fetches it again.
+    pub retry: &'static str,
+    /// "Läs om vem som ansvarar på 1177.se eller ring 1177.", as HTML with a plain link to
+    /// 1177.se (no `tel:`): a fixed string, inserted as it is (cheaper in the bundle than building
+    /// the link node by node).
+    pub fallback_html: &'static str,
+    pub problem_title: &'static str,
+}
+
+/// The words of the screen that waits for a part of the rules, in a language whether or not its
+/// catalogue is here yet (Swedish for any other code).
+pub fn fetching(code: &str) -> &'static Fetching {
+    if code == "en" { &fetching::EN } else { &fetching::SV }
+}
+
+impl Words for Fetching {
+    fn each(&mut self, f: &mut dyn FnMut(&mut &'static str)) {
+        for w in [&mut self.loading, &mut self.load_failed, &mut self.load_damaged, &mut self.retry, &mut self.fallback_html, &mut self.problem_title] {
+            f(w);
+        }
+    }
+}
+
 /// What a catalogue's fields are made of, for [`Catalogue::words_mut`].
 trait Words {
     fn each(&mut self, f: &mut dyn FnMut(&mut &'static str));
@@ -552,7 +575,7 @@ mod tests {
             }
             assert!(c.kommun_count.contains("{n}"));
             assert!(c.ignored_param.contains("{param}"));
-            assert!(c.fallback_html.contains("<a href=\"https://www.1177.se/\">1177.se</a>") && !c.fallback_html.contains("tel:"));
+            assert!(c.fetching.fallback_html.contains("<a href=\"https://www.1177.se/\">1177.se</a>") && !c.fetching.fallback_html.contains("tel:"));
             assert!(c.more_notices.contains("{n}"));
             assert!(c.rules_reviewed.contains("{date}") && c.rules_version.contains("{version}"));
             assert!(c.depends.iter().all(|d| !d.is_empty()));

@@ -15,12 +15,7 @@ pub const SV: Catalogue = Catalogue {
     privacy_history: "Det du svarar skickas inte någonstans. Men svaren står i sidans adress, och därför sparas de i webbläsarens historik, ett steg i taget.",
     no_history: "Spara inte svaren i webbläsarens historik",
     no_history_hint: "Bra på en dator som flera använder. Valet gäller tills du stänger fliken.",
-    loading: "Hämtar reglerna …",
-    load_failed: "Reglerna kunde inte hämtas. Kontrollera din uppkoppling och försök igen.",
-    load_damaged: "Reglerna som hämtades är skadade eller hör inte ihop. Därför visar vi inget svar från dem. Försök igen om en stund.",
-    retry: "Försök igen",
-    fallback_html: "Läs om vem som ansvarar på <a href=\"https://www.1177.se/\">1177.se</a> eller ring 1177.",
-    problem_title: "Något gick fel",
+    fetching: super::fetching::SV,
 
     continue_: "Fortsätt",
     back: "Tillbaka",

@@ -67,7 +67,7 @@ pub fn app(props: &AppProps) -> Html {
     let heading = use_node_ref();
     let screen = match super::language_wait(state.lang) {
         Some(lang) => Screen::Load(lang),
-        None => with_rules(|r| state.flow.screen(r, cat.rules_lang)).unwrap_or(Screen::Problem(cat.load_failed.into())),
+        None => with_rules(|r| state.flow.screen(r, cat.rules_lang)).unwrap_or(Screen::Problem(cat.fetching.load_failed.into())),
     };
 
     use_region_loader(&screen, &state, config);
@@ -131,23 +131,27 @@ pub fn app(props: &AppProps) -> Html {
                 None => question,
             }
         }
-        Screen::Load(_) => match state.load_error {
-            Some(problem) => {
-                let message = match problem {
-                    LoadProblem::Unreachable => cat.load_failed,
-                    LoadProblem::Refused => cat.load_damaged,
-                };
-                html! {
-                    <div class="ak-step">
-                        <h2 class="ak-heading" tabindex="-1" ref={heading.clone()}>{ cat.problem_title }</h2>
-                        <p role="alert">{ message }</p>
-                        <button type="button" class="ak-button" onclick={send(&dispatch, |_| Action::Retry)}>{ cat.retry }</button>
-                        <p class="ak-fallback">{ Html::from_html_unchecked(AttrValue::Static(cat.fallback_html)) }</p>
-                    </div>
+        // In the language chosen, even while its words are on their way (`i18n::fetching`).
+        Screen::Load(_) => {
+            let words = i18n::fetching(state.lang);
+            match state.load_error {
+                Some(problem) => {
+                    let message = match problem {
+                        LoadProblem::Unreachable => words.load_failed,
+                        LoadProblem::Refused => words.load_damaged,
+                    };
+                    html! {
+                        <div class="ak-step" lang={state.lang}>
+                            <h2 class="ak-heading" tabindex="-1" ref={heading.clone()}>{ words.problem_title }</h2>
+                            <p role="alert">{ message }</p>
+                            <button type="button" class="ak-button" onclick={send(&dispatch, |_| Action::Retry)}>{ words.retry }</button>
+                            <p class="ak-fallback">{ Html::from_html_unchecked(AttrValue::Static(words.fallback_html)) }</p>
+                        </div>
+                    }
                 }
+                None => html! { <p class="ak-loading" role="status" lang={state.lang}>{ words.loading }</p> },
             }
-            None => html! { <p class="ak-loading" role="status">{ cat.loading }</p> },
-        },
+        }
         Screen::Answer(a) => html! {
             <AnswerView
                 answer={Rc::from(a)}
@@ -164,7 +168,7 @@ pub fn app(props: &AppProps) -> Html {
         },
         Screen::Problem(message) => html! {
             <div class="ak-step">
-                <h2 class="ak-heading" tabindex="-1" ref={heading.clone()}>{ cat.problem_title }</h2>
+                <h2 class="ak-heading" tabindex="-1" ref={heading.clone()}>{ cat.fetching.problem_title }</h2>
                 <p>{ message }</p>
             </div>
         },

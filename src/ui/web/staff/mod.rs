@@ -132,15 +132,19 @@ pub fn staff_app(props: &StaffProps) -> Html {
     let date = state.place.date_on(today);
     let body = match &screen {
         StaffScreen::Choose => html! { <p class="ak-hint">{ w.choose_first }</p> },
-        StaffScreen::Load(_) => match state.load_error {
-            Some(problem) => html! {
-                <div class="ak-step">
-                    <p role="alert">{ if problem == LoadProblem::Refused { cat.load_damaged } else { cat.load_failed } }</p>
-                    <button type="button" class="ak-button" onclick={send(&dispatch, |_| StaffAction::Retry)}>{ cat.retry }</button>
-                </div>
-            },
-            None => html! { <p class="ak-loading" role="status">{ cat.loading }</p> },
-        },
+        // In the language chosen, even while its words are on their way (`i18n::fetching`).
+        StaffScreen::Load(_) => {
+            let words = i18n::fetching(state.lang);
+            match state.load_error {
+                Some(problem) => html! {
+                    <div class="ak-step" lang={state.lang}>
+                        <p role="alert">{ if problem == LoadProblem::Refused { words.load_damaged } else { words.load_failed } }</p>
+                        <button type="button" class="ak-button" onclick={send(&dispatch, |_| StaffAction::Retry)}>{ words.retry }</button>
+                    </div>
+                },
+                None => html! { <p class="ak-loading" role="status" lang={state.lang}>{ words.loading }</p> },
+            }
+        }
         StaffScreen::Show => {
             let links = Links { config: config.clone(), lang: lang_param.clone() };
             let place = state.place.clone();
