@@ -50,6 +50,7 @@ function answer(b, sel = W) {
       responsible: a.getAttribute('data-responsible'),
       heading: r.querySelector('.ak-answer-heading')?.textContent,
       citations: r.querySelectorAll('.ak-reasons .ak-citation').length,
+      reasons: r.querySelector('.ak-reasons')?.textContent,
       date: r.querySelector('.ak-date')?.textContent,
       events: (window.__answers || []).map((e) => [e.target, e.detail.responsible, e.detail.rule && e.detail.rule.id]),
     };
@@ -120,6 +121,8 @@ for (const [name, engine] of Object.entries(engines)) {
     eq(a.responsible, 'region', 'data-responsible');
     assert(a.heading.includes('Region Västmanland'), `the answer names the region: ${a.heading}`);
     assert(a.citations > 0, 'a citation is shown');
+    // lang="en": the national rule's reason is in English, from rules/en.bin (issue 15).
+    assert(a.reasons.includes('Care from a physician is always the region'), `the reason in English: ${a.reasons.slice(0, 120)}`);
     eq(a.events.map((e) => e.slice(0, 2)), [['own', 'region']], 'one answer event, on the element');
     const registrations = await b.evaluate(async () => (navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).length : 0));
     eq(registrations, 0, 'an embedded widget registers no service worker');
