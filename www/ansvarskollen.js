@@ -386,15 +386,19 @@ if (!customElements.get('ansvarskollen-widget')) {
 }
 
 /** For integrators: the wasm module — the person's unless another bundle is named — with the
- *  core rules and the English (so that `answer_json(query, 'en')` answers in English). Region
- *  rules are theirs to add (`load_region`), as docs/embedding.md shows. */
+ *  core rules and, if it can be had, the English (so that `answer_json(query, 'en')` answers in
+ *  English; without it that call is an error and the console says why). Region rules are theirs to
+ *  add (`load_region`), as docs/embedding.md shows. */
 export async function engine(bundle) {
-  const [m, english] = await Promise.all([loadEngine(bundle), fetchBytes(ENGLISH)]);
+  const english = fetchBytes(ENGLISH).catch((e) => e);
+  const m = await loadEngine(bundle);
+  const bytes = await english;
   try {
-    m.load_english(english);
+    if (bytes instanceof Error) throw bytes;
+    m.load_english(bytes);
   } catch (e) {
     files.delete(ENGLISH);
-    throw failure('DamagedError', ENGLISH, e.message || e);
+    warn(`no English for answer_json: ${e.message || e}`);
   }
   return m;
 }

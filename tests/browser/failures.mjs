@@ -244,3 +244,22 @@ for (const [fault, message, console] of [[503, 'The rules could not be fetched',
     await done(page, [...EXPECTED, /rules\/en\.bin/]);
   });
 }
+
+test('integrators: engine() without rules/en.bin still gives the engine; answer_json in English then says why it cannot, in Swedish it answers', async () => {
+  const page = await newPage();
+  await page.goto(`${origin}/embed.html`);
+  await waitStep(page, W, null);
+  const r = await server.withFaults({ [`/${EN_FILE}`]: 503 }, () => page.evaluate(async () => {
+    const loader = await import('/ansvarskollen.js');
+    const m = await loader.engine();
+    m.load_region(await loader.fetchBytes('rules/regions/19.bin'));
+    const q = 'kommun=1980&age=79&housing=ordinary&can_visit_clinic=false&need=nursing&date=2024-05-02';
+    let en;
+    try { en = m.answer_json(q, 'en'); } catch (e) { en = `error: ${e}`; }
+    return { sv: JSON.parse(m.answer_json(q, 'sv')).responsible, en };
+  }));
+  eq(r.sv, 'kommun', 'the Swedish answer');
+  assert(r.en.startsWith('error: ') && r.en.includes('rules/en.bin'), `the English call names what is missing: ${r.en}`);
+  assert(page.messages.some((m) => m.includes('no English for answer_json') && m.includes('rules/en.bin')), `a console warning: ${page.messages}`);
+  await done(page, [...EXPECTED, /rules\/en\.bin/]);
+});
