@@ -1,6 +1,6 @@
-//! The compiled rules behind their integrity check: arbitrary bytes as a core (`decode`) and as
-//! each region's part (`add_region_bytes`). Bytes that are not exactly a real part must be
-//! refused; nothing may panic.
+//! The compiled rules behind their integrity check: arbitrary bytes as a core (`decode`), as each
+//! region's part (`add_region_bytes`) and as the English part (`read_english`). Bytes that are not
+//! exactly a real part must be refused; nothing may panic.
 #![no_main]
 
 mod common;
@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 fn compiled() -> &'static (Compiled, RuleSet) {
     static C: OnceLock<(Compiled, RuleSet)> = OnceLock::new();
     C.get_or_init(|| {
-        let c = compiled::compile(common::rules());
+        let c = compiled::compile(common::rules(), &["a word"]);
         let core = compiled::decode(&c.core).expect("the core decodes");
         (c, core)
     })
@@ -30,5 +30,9 @@ fuzz_target!(|data: &[u8]| {
     if rules.add_region_bytes(lan, data).is_ok() {
         let real = &c.parts.iter().find(|(l, _)| l == lan).unwrap().1;
         assert!(data == &real[..], "a part that is not region {lan}'s was accepted");
+    }
+    if let Ok(part) = core.read_english(data) {
+        assert!(data == c.english, "an English part that is not ours was accepted");
+        rules.add_english(part.texts).expect("our English part fits our core");
     }
 });
