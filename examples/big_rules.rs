@@ -16,40 +16,17 @@
 //! all in the first region file (one large file, most of them kommun exceptions); with `dead` too,
 //! but each kommun exception is about physicians, which the law decides: every one is a finding.
 
+use ansvarskollen::engine::Date;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-fn days(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The civil date of a day number, as `YYYY-MM-DD`.
-fn date(z: i64) -> String {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
 
 /// `[from, to]` cut into `n` consecutive stretches; the `i`-th.
 fn stretch(from: i64, to: i64, n: usize, i: usize) -> (String, String) {
     let len = (to - from + 1) as usize;
     let a = from + (len * i / n) as i64;
     let b = from + (len * (i + 1) / n) as i64 - 1;
-    (date(a), date(b))
+    (Date::from_days(a).to_string(), Date::from_days(b).to_string())
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -89,7 +66,8 @@ fn main() {
     }
     let mut files: Vec<PathBuf> = fs::read_dir(out.join("regions")).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
-    let (from, to) = (days(1992, 1, 1), days(2027, 12, 31));
+    let day = |text: &str| Date::parse(text).expect("a date").to_days();
+    let (from, to) = (day("1992-01-01"), day("2027-12-31"));
 
     // Rule i goes to region file i % files; within it, every fifth is region-wide.
     // Per region file: its region-wide rules, and its kommun exceptions by kommun.

@@ -4,18 +4,13 @@
 //! DOM; these pin the logic without a browser. On the frozen fixture rules (national law,
 //! Stockholm and Västmanland).
 
+mod common;
+
 use ansvarskollen::engine::{Date, RuleSet};
 use ansvarskollen::ui::staff::{StaffAction, StaffScreen, StaffStart, StaffState, View, link_view};
-use std::path::Path;
-use std::sync::OnceLock;
 
 fn rules() -> &'static RuleSet {
-    static RULES: OnceLock<RuleSet> = OnceLock::new();
-    RULES.get_or_init(|| {
-        let loaded = ansvarskollen::rules::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules"));
-        assert!(!loaded.has_errors(), "the fixture rules load without errors");
-        loaded.rules
-    })
+    common::fixture_rules()
 }
 
 fn today() -> Date {

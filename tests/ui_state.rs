@@ -12,16 +12,9 @@ use ansvarskollen::engine::compiled;
 use ansvarskollen::engine::{Date, Input, Lang, Responsible, RuleSet, Vocab};
 use ansvarskollen::ui::flow::{Flow, Ignored, Screen, Step, check_age, decode_component};
 use ansvarskollen::ui::state::{Action, LoadProblem, MAX_NOTICES, Start, State};
-use std::path::Path;
-use std::sync::OnceLock;
 
 fn rules() -> &'static RuleSet {
-    static RULES: OnceLock<RuleSet> = OnceLock::new();
-    RULES.get_or_init(|| {
-        let loaded = ansvarskollen::rules::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules"));
-        assert!(!loaded.has_errors(), "the fixture rules load without errors");
-        loaded.rules
-    })
+    common::fixture_rules()
 }
 
 const DAY: &str = "2024-05-02";

@@ -15,7 +15,7 @@ export const dist = path.join(root, 'dist');
 // dropped"): 141,171 B (137.9 KB) after the cuts (−7.0 KB) and with what the round added (integrity
 // digests, the finer model and its phase-2 rules +5.5 KB, whom to call and "Vet inte" +9.4 KB).
 // English on demand (rules/en.bin, its own line below) then took it to 138,260 B (135.0 KB), and
-// the session that made it ended at 138,498 B (135.3 KB). The gate sits just above it so that any
+// the session that made it ended at 138,552 B (135.3 KB). The gate sits just above it so that any
 // growth must be argued; the goal of issue 15 (≤ 100 KB, gate ≤ 105 KB) is not reached.
 export const BUDGET = 135.5 * 1024;
 export const GOAL = 80 * 1024;

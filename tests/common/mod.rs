@@ -22,6 +22,17 @@ pub fn rules() -> &'static Loaded {
     })
 }
 
+/// The frozen fixture rules (tests/fixtures/rules), loaded once per test binary; panics (fails the
+/// test) on any error.
+pub fn fixture_rules() -> &'static ansvarskollen::engine::RuleSet {
+    static RULES: OnceLock<ansvarskollen::engine::RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let loaded = rules::load(&root().join("tests/fixtures/rules"));
+        assert!(!loaded.has_errors(), "the fixture rules load without errors");
+        loaded.rules
+    })
+}
+
 /// A fresh empty folder under the target directory.
 pub fn scratch(name: &str) -> PathBuf {
     let dir = root().join("target").join("test-scratch").join(format!("{name}-{}", std::process::id()));

@@ -63,11 +63,7 @@ impl RuleSet {
     /// the texts.
     pub fn read_english(&self, bytes: &[u8]) -> Result<LanguagePart, Error> {
         if digest(bytes)[..] != self.english_digest[..] {
-            return Err(match codec::read::<LanguagePart>(LANGUAGE, bytes) {
-                Err(Error::NotRules) => Error::NotRules,
-                Ok(p) if p.version != self.version => Error::WrongVersion,
-                _ => Error::Damaged,
-            });
+            return Err(super::integrity::refusal(LANGUAGE, bytes, &self.version, |p: &LanguagePart| &p.version));
         }
         let part: LanguagePart = codec::read(LANGUAGE, bytes)?;
         if part.version != self.version {

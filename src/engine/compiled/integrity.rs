@@ -156,11 +156,18 @@ impl RuleSet {
         if let Some(other) = self.region_with_digest(got) {
             return IntegrityError::WrongRegion { requested: lan.to_string(), found: other.to_string() };
         }
-        match codec::read::<RegionPart>(PART, bytes) {
-            Err(IntegrityError::NotRules) => IntegrityError::NotRules,
-            Ok(p) if p.version != self.version => IntegrityError::WrongVersion,
-            _ => IntegrityError::Damaged,
-        }
+        refusal(PART, bytes, &self.version, |p: &RegionPart| &p.version)
+    }
+}
+
+/// Why bytes without the digest they must have are refused: not a part of this kind at all (by
+/// its tag), a part of another version of the rules, or damaged. For region parts and the English
+/// part alike; it only explains a refusal, nothing read here is used.
+pub(super) fn refusal<T: for<'de> serde::Deserialize<'de>>(tag: &[u8; 4], bytes: &[u8], version: &str, version_of: impl Fn(&T) -> &str) -> IntegrityError {
+    match codec::read::<T>(tag, bytes) {
+        Err(IntegrityError::NotRules) => IntegrityError::NotRules,
+        Ok(p) if version_of(&p) != version => IntegrityError::WrongVersion,
+        _ => IntegrityError::Damaged,
     }
 }
 

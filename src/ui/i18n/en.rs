@@ -16,7 +16,6 @@ pub const EN: Catalogue = Catalogue {
     privacy_history: "Your answers are not sent anywhere. But they are in the page's address, so your browser keeps them in its history, one step at a time.",
     no_history: "Do not keep the answers in the browser's history",
     no_history_hint: "Good on a computer that several people use. The choice lasts until you close the tab.",
-    fetching: super::fetching::EN,
 
     continue_: "Continue",
     back: "Back",

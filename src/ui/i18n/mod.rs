@@ -167,8 +167,6 @@ catalogue! {
     /// The switch that keeps the answers out of the history (staff devices), and its hint.
     pub no_history: &'static str,
     pub no_history_hint: &'static str,
-    /// Waiting for a part of the rules, and its failure (`fetching.rs`).
-    pub fetching: Fetching,
 
     pub continue_: &'static str,
     pub back: &'static str,
@@ -363,8 +361,8 @@ catalogue! {
 }
 
 /// The words of a screen that waits for a part of the rules (a region's, or the English words)
-/// and of its failure; in the browser's bundles for every language ([`fetching`]).
-#[derive(Clone, Copy)]
+/// and of its failure. Not in [`Catalogue`]: they are in the browser's bundles for every language
+/// ([`fetching`]), so they do not travel in `rules/en.bin`.
 pub struct Fetching {
     pub loading: &'static str,
     /// A part could not be fetched (network, timeout).
@@ -384,14 +382,6 @@ pub struct Fetching {
 /// catalogue is here yet (Swedish for any other code).
 pub fn fetching(code: &str) -> &'static Fetching {
     if code == "en" { &fetching::EN } else { &fetching::SV }
-}
-
-impl Words for Fetching {
-    fn each(&mut self, f: &mut dyn FnMut(&mut &'static str)) {
-        for w in [&mut self.loading, &mut self.load_failed, &mut self.load_damaged, &mut self.retry, &mut self.fallback_html, &mut self.problem_title] {
-            f(w);
-        }
-    }
 }
 
 /// What a catalogue's fields are made of, for [`Catalogue::words_mut`].
@@ -575,7 +565,8 @@ mod tests {
             }
             assert!(c.kommun_count.contains("{n}"));
             assert!(c.ignored_param.contains("{param}"));
-            assert!(c.fetching.fallback_html.contains("<a href=\"https://www.1177.se/\">1177.se</a>") && !c.fetching.fallback_html.contains("tel:"));
+            let f = fetching(c.code);
+            assert!(f.fallback_html.contains("<a href=\"https://www.1177.se/\">1177.se</a>") && !f.fallback_html.contains("tel:"));
             assert!(c.more_notices.contains("{n}"));
             assert!(c.rules_reviewed.contains("{date}") && c.rules_version.contains("{version}"));
             assert!(c.depends.iter().all(|d| !d.is_empty()));

@@ -15,7 +15,6 @@ pub const SV: Catalogue = Catalogue {
     privacy_history: "Det du svarar skickas inte någonstans. Men svaren står i sidans adress, och därför sparas de i webbläsarens historik, ett steg i taget.",
     no_history: "Spara inte svaren i webbläsarens historik",
     no_history_hint: "Bra på en dator som flera använder. Valet gäller tills du stänger fliken.",
-    fetching: super::fetching::SV,
 
     continue_: "Fortsätt",
     back: "Tillbaka",

@@ -6,7 +6,7 @@ use super::answer::AnswerView;
 use super::hooks::{use_answer_event, use_document_lang, use_document_title, use_focus_follows_step, use_hash_sync, use_popstate, use_region_loader};
 use super::kommun::KommunStep;
 use super::steps::{ChoiceStep, TextStep};
-use super::{Config, with_rules};
+use super::{Config, send, with_rules};
 use crate::engine::{Aid, Date, Duration, Housing, Input, Vocab};
 use crate::ui::flow::{Ignored, Screen, Step};
 use crate::ui::i18n::{self, Catalogue, Choice, fill};
@@ -48,12 +48,6 @@ fn start(config: &Config) -> State {
     super::RULES.with(|rules| State::new(&start, rules.borrow().as_ref()))
 }
 
-/// A callback that dispatches the action `f` makes of its value.
-fn send<T: 'static>(dispatch: &UseReducerDispatcher<State>, f: impl Fn(T) -> Action + 'static) -> Callback<T> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |value| dispatch.dispatch(f(value)))
-}
-
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let config = &props.config;
@@ -67,7 +61,7 @@ pub fn app(props: &AppProps) -> Html {
     let heading = use_node_ref();
     let screen = match super::language_wait(state.lang) {
         Some(lang) => Screen::Load(lang),
-        None => with_rules(|r| state.flow.screen(r, cat.rules_lang)).unwrap_or(Screen::Problem(cat.fetching.load_failed.into())),
+        None => with_rules(|r| state.flow.screen(r, cat.rules_lang)).unwrap_or(Screen::Problem(i18n::fetching(cat.code).load_failed.into())),
     };
 
     use_region_loader(&screen, &state, config);
@@ -168,7 +162,7 @@ pub fn app(props: &AppProps) -> Html {
         },
         Screen::Problem(message) => html! {
             <div class="ak-step">
-                <h2 class="ak-heading" tabindex="-1" ref={heading.clone()}>{ cat.fetching.problem_title }</h2>
+                <h2 class="ak-heading" tabindex="-1" ref={heading.clone()}>{ i18n::fetching(cat.code).problem_title }</h2>
                 <p>{ message }</p>
             </div>
         },

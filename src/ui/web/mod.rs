@@ -290,6 +290,13 @@ pub(crate) async fn fetch_part(config: &Config, part: &str, attempt: u32) -> Res
     Err(problem.0)
 }
 
+/// A callback that dispatches the action `f` makes of its value: the person's widget and the staff
+/// views alike.
+pub(crate) fn send<R: yew::Reducible + 'static, T: 'static>(dispatch: &yew::UseReducerDispatcher<R>, f: impl Fn(T) -> R::Action + 'static) -> yew::Callback<T> {
+    let dispatch = dispatch.clone();
+    yew::Callback::from(move |value| dispatch.dispatch(f(value)))
+}
+
 /// The language the switch offers (code and label): the first of the others.
 pub(crate) fn other_language(lang: &str) -> (&'static str, &'static str) {
     let all = crate::ui::i18n::LANGUAGES;

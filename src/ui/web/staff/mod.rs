@@ -9,7 +9,7 @@ mod compare;
 mod matrix;
 mod timeline;
 
-use super::{Config, with_rules};
+use super::{Config, send, with_rules};
 use crate::engine::Date;
 use crate::ui::i18n::{self, Catalogue, fill, staff::StaffWords};
 use crate::ui::staff::{StaffAction, StaffScreen, StaffStart, StaffState, View, link_view};
@@ -47,11 +47,6 @@ fn start(config: &Config) -> StaffState {
         hash: hash.as_deref(),
     };
     super::RULES.with(|rules| StaffState::new(&start, rules.borrow().as_ref()))
-}
-
-fn send<T: 'static>(dispatch: &UseReducerDispatcher<StaffState>, f: impl Fn(T) -> StaffAction + 'static) -> Callback<T> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |value| dispatch.dispatch(f(value)))
 }
 
 /// The value of the form field an event came from (a select or an input).
